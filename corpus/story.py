@@ -1,0 +1,146 @@
+"""Stories: a folder of texts and the ``story.toml`` manifest that lists them."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from corpus.errors import InputError
+from corpus.reading import read_text
+from corpus.reference import ReferenceEvent, load_reference
+
+MANIFEST = "story.toml"
+ROLES = ("primary", "coverage")
+Role = Literal["primary", "coverage"]
+_DOCUMENT_KEYS = {"id", "file", "role", "outlet", "headline", "published", "url"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text of a story, as loaded (normalised; see corpus.reading)."""
+
+    id: str
+    file: str
+    role: Role
+    outlet: str
+    headline: str
+    published: str
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """A primary source, the coverage of it, and any reference sheets."""
+
+    name: str
+    title: str
+    directory: Path
+    documents: tuple[Document, ...]
+    references: tuple[ReferenceEvent, ...]
+
+    @property
+    def primary(self) -> Document:
+        return next(d for d in self.documents if d.role == "primary")
+
+    @property
+    def coverage(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.role == "coverage")
+
+    def document(self, file: str) -> Document | None:
+        """The document whose file name is ``file``, or None."""
+        return next((d for d in self.documents if d.file == file), None)
+
+
+def _string(entry: dict, key: str, manifest: Path, where: str, required: bool = False) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise InputError(manifest, f"{where}: {key} must be a string, not {type(value).__name__}")
+    if required and not value.strip():
+        raise InputError(manifest, f"{where}: {key} is required")
+    return value
+
+
+def read_manifest(directory: Path) -> dict:
+    """Parse ``directory/story.toml`` into a dict, checking only that it is TOML."""
+    manifest = directory / MANIFEST
+    if not directory.exists():
+        raise InputError(directory, "no such story folder")
+    if not directory.is_dir():
+        raise InputError(directory, "is not a folder")
+    if not manifest.is_file():
+        raise InputError(manifest, "no manifest (make one with `sourcedrift new`)")
+    try:
+        return tomllib.loads(read_text(manifest))
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(manifest, f"is not valid TOML ({error})") from None
+
+
+def load_story(directory: str | Path) -> Story:
+    """Load a story folder, validating its manifest and every text it names.
+
+    Raises:
+        InputError: a missing or malformed manifest, a document named twice,
+            an absent or unreadable file, no primary or more than one, an
+            unknown role, or a bad reference sheet.
+    """
+    directory = Path(directory)
+    manifest = directory / MANIFEST
+    data = read_manifest(directory)
+    meta = data.get("story", {})
+    if not isinstance(meta, dict):
+        raise InputError(manifest, "[story] must be a table")
+    entries = data.get("document")
+    if not isinstance(entries, list) or not entries:
+        raise InputError(manifest, "lists no [[document]]")
+    documents: list[Document] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        where = f"document {index + 1}"
+        if not isinstance(entry, dict):
+            raise InputError(manifest, f"{where} must be a table")
+        unknown = sorted(set(entry) - _DOCUMENT_KEYS)
+        if unknown:
+            raise InputError(manifest, f"{where}: unknown field {unknown[0]!r} (known: {sorted(_DOCUMENT_KEYS)})")
+        file = _string(entry, "file", manifest, where, required=True)
+        if Path(file).name != file:
+            raise InputError(manifest, f"{where}: file {file!r} must be a plain file name inside the story folder")
+        doc_id = _string(entry, "id", manifest, where) or file
+        if doc_id in seen:
+            raise InputError(manifest, f"document id {doc_id!r} is listed twice")
+        seen.add(doc_id)
+        role = entry.get("role")
+        if role not in ROLES:
+            raise InputError(manifest, f"{where} ({file}): role {role!r} is not one of {list(ROLES)}")
+        path = directory / file
+        if not path.is_file():
+            raise InputError(manifest, f"names {file!r}, which is not in {directory}")
+        documents.append(Document(
+            id=doc_id,
+            file=file,
+            role=role,
+            outlet=_string(entry, "outlet", manifest, where),
+            headline=_string(entry, "headline", manifest, where),
+            published=_string(entry, "published", manifest, where),
+            url=_string(entry, "url", manifest, where),
+            text=read_text(path),
+        ))
+    primaries = [d.file for d in documents if d.role == "primary"]
+    if len(primaries) != 1:
+        found = ", ".join(primaries) if primaries else "none"
+        raise InputError(manifest, f"needs exactly one primary document (found {found})")
+    references = []
+    for index, entry in enumerate(data.get("reference", [])):
+        file = _string(entry, "file", manifest, f"reference {index + 1}", required=True)
+        if not (directory / file).is_file():
+            raise InputError(manifest, f"names reference {file!r}, which is not in {directory}")
+        references.append(load_reference(directory / file))
+    return Story(
+        name=_string(meta, "name", manifest, "[story]") or directory.name,
+        title=_string(meta, "title", manifest, "[story]"),
+        directory=directory,
+        documents=tuple(documents),
+        references=tuple(references),
+    )
