@@ -1,0 +1,233 @@
+"""Score an analysis against gold annotations (codebook, "Scoring").
+
+``score(analysis, gold)`` returns ``{measure: {metric: value | None}}`` with
+exactly the codebook's names; ``None`` means the measure is not implemented
+yet, the gold file does not annotate it, or there was nothing to score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from types import ModuleType
+
+from analysis import claims, event, numbers, quotes
+from analysis.gold import Gold, GoldItem
+from analysis.pipeline import StoryAnalysis
+
+METRICS = {
+    "boilerplate": ("precision", "recall", "f1"),
+    "quotes": ("precision", "recall", "f1", "label_accuracy", "label_macro_f1", "speaker_accuracy"),
+    "claims": ("added_precision", "added_recall", "added_f1", "contradicted_precision",
+               "contradicted_recall", "contradicted_f1", "not_supported_f1"),
+    "numbers": ("not_match_precision", "not_match_recall", "not_match_f1", "label_accuracy"),
+    "documents": ("same_event_accuracy", "paywall_accuracy"),
+    "agreement": ("quotes_alpha", "claims_alpha", "numbers_alpha"),
+}
+Scores = dict[str, dict[str, float | None]]
+
+
+def implemented(module: ModuleType) -> bool:
+    """False while a measure module is still the placeholder of its issue."""
+    return getattr(module, "STATUS", "ready") != "stub"
+
+
+def _empty(measure: str) -> dict[str, float | None]:
+    return {metric: None for metric in METRICS[measure]}
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1; None where undefined (nothing predicted or nothing to find)."""
+    precision = _ratio(tp, tp + fp)
+    recall = _ratio(tp, tp + fn)
+    if precision is None and recall is None:
+        return None, None, None
+    p, r = precision or 0.0, recall or 0.0
+    return precision, recall, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def alpha(pairs: Sequence[tuple[str, str]]) -> float | None:
+    """Krippendorff's alpha (nominal) for two coders, from (coder A, coder B) label pairs.
+
+    None with no pairs; 1.0 when both coders used one and the same label
+    throughout (alpha's expected disagreement is zero there).
+    """
+    if not pairs:
+        return None
+    from nltk.metrics.agreement import AnnotationTask
+
+    if len({label for pair in pairs for label in pair}) == 1:
+        return 1.0
+    data = [(coder, str(i), label) for i, pair in enumerate(pairs) for coder, label in zip("AB", pair)]
+    return float(AnnotationTask(data=data).alpha())
+
+
+def _macro_f1(pairs: Sequence[tuple[str, str]]) -> float | None:
+    labels = sorted({gold for gold, _ in pairs})
+    if not labels:
+        return None
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        scores.append(prf(tp, fp, fn)[2] or 0.0)
+    return sum(scores) / len(scores)
+
+
+def _same_speaker(gold: str, found: str) -> bool:
+    """Case-insensitive; the last name is enough (codebook)."""
+    gold, found = gold.casefold().strip(), found.casefold().strip()
+    if gold == found:
+        return True
+    return bool(gold and found) and gold.split()[-1] == found.split()[-1]
+
+
+def score(analysis: StoryAnalysis, gold: Gold) -> Scores:
+    """Every codebook score of ``analysis`` against ``gold``."""
+    files = [d.file for d in gold.documents]
+    articles = {a.document.file: a for a in analysis.articles}
+    missing = [f for f in files if f not in articles]
+    if missing:
+        raise ValueError(f"gold names {missing[0]!r}, which is not a coverage document of the story")
+    scores: Scores = {measure: _empty(measure) for measure in METRICS}
+    pairs: dict[str, list[tuple[str, str]]] = {"quotes": [], "claims": [], "numbers": []}
+
+    if "documents" in gold.annotated:
+        docs = scores["documents"]
+        if implemented(event):
+            docs["same_event_accuracy"] = _ratio(
+                sum(articles[d.file].event.same_event == d.same_event for d in gold.documents), len(files))
+        docs["paywall_accuracy"] = _ratio(
+            sum(articles[d.file].cleaning.paywall.detected == d.paywall for d in gold.documents), len(files))
+
+    if "boilerplate" in gold.annotated:
+        tp = fp = fn = 0
+        for file in files:
+            for line in articles[file].cleaning.lines:
+                truth = (file, line.text) in gold.boilerplate
+                found = line.label == "boilerplate"
+                tp += truth and found
+                fp += found and not truth
+                fn += truth and not found
+        precision, recall, f1 = prf(tp, fp, fn)
+        scores["boilerplate"] = {"precision": precision, "recall": recall, "f1": f1}
+
+    if "quotes" in gold.annotated and implemented(quotes):
+        scores["quotes"] = _score_quotes(gold.quotes, files, articles, pairs["quotes"])
+    if "claims" in gold.annotated and implemented(claims):
+        scores["claims"] = _score_claims(gold.claims, files, articles, pairs["claims"])
+    if "numbers" in gold.annotated and implemented(numbers):
+        scores["numbers"] = _score_numbers(gold.numbers, files, articles, pairs["numbers"])
+
+    for measure, metric in (("quotes", "quotes_alpha"), ("claims", "claims_alpha"), ("numbers", "numbers_alpha")):
+        if scores[measure] != _empty(measure):
+            scores["agreement"][metric] = alpha(pairs[measure])
+    return scores
+
+
+def _by_file(items: Iterable[GoldItem], file: str) -> list[GoldItem]:
+    return [item for item in items if item.file == file]
+
+
+def _score_quotes(gold_quotes, files, articles, label_pairs) -> dict[str, float | None]:
+    tp_found = found_total = tp_gold = gold_total = 0
+    speakers: list[bool] = []
+    for file in files:
+        found = articles[file].quotes.quotes
+        wanted = _by_file(gold_quotes, file)
+        found_total += len(found)
+        gold_total += len(wanted)
+        tp_found += sum(1 for q in found if any(_overlap(q.span, g.span) for g in wanted))
+        for g in wanted:
+            best = max(found, key=lambda q: _overlap(q.span, g.span), default=None)
+            if best is None or not _overlap(best.span, g.span):
+                continue
+            tp_gold += 1
+            speakers.append(_same_speaker(g.speaker, best.speaker))
+            if g.label is not None:
+                label_pairs.append((g.label, best.label or ""))
+    precision = _ratio(tp_found, found_total)
+    recall = _ratio(tp_gold, gold_total)
+    f1 = None if precision is None or recall is None else (
+        2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "label_accuracy": _ratio(sum(g == p for g, p in label_pairs), len(label_pairs)),
+        "label_macro_f1": _macro_f1(label_pairs),
+        "speaker_accuracy": _ratio(sum(speakers), len(speakers)),
+    }
+
+
+def _score_claims(gold_claims, files, articles, label_pairs) -> dict[str, float | None]:
+    for file in files:
+        wanted = _by_file(gold_claims, file)
+        for claim in articles[file].claims.claims:
+            truth = max(wanted, key=lambda g: _overlap(claim.span, g.span), default=None)
+            gold_label = truth.label if truth is not None and _overlap(claim.span, truth.span) else "supported"
+            label_pairs.append((gold_label, claim.label))
+    result: dict[str, float | None] = {}
+    for name, positive in (("added", {"added"}), ("contradicted", {"contradicted"}),
+                           ("not_supported", {"added", "contradicted"})):
+        tp = sum(1 for g, p in label_pairs if g in positive and p in positive)
+        fp = sum(1 for g, p in label_pairs if g not in positive and p in positive)
+        fn = sum(1 for g, p in label_pairs if g in positive and p not in positive)
+        precision, recall, f1 = prf(tp, fp, fn)
+        if name != "not_supported":
+            result[f"{name}_precision"], result[f"{name}_recall"] = precision, recall
+        result[f"{name}_f1"] = f1
+    return {metric: result[metric] for metric in METRICS["claims"]}
+
+
+def _score_numbers(gold_numbers, files, articles, label_pairs) -> dict[str, float | None]:
+    tp = fp = fn = 0
+    for file in files:
+        found = sorted(articles[file].figures.figures, key=lambda f: f.span)
+        wanted = _by_file(gold_numbers, file)
+        claimed: set[int] = set()
+        for g in wanted:
+            hits = [i for i, f in enumerate(found) if _overlap(f.span, g.span)]
+            claimed.update(hits)
+            if not hits:
+                fn += 1  # every gold entry is a figure that is not a match
+                continue
+            label = found[hits[0]].label or "match"
+            label_pairs.append((g.label, label))
+            if label != "match":
+                tp += 1
+            else:
+                fn += 1
+        for i, figure in enumerate(found):
+            if i in claimed:
+                continue
+            label = figure.label or "match"
+            label_pairs.append(("match", label))
+            fp += label != "match"
+    precision, recall, f1 = prf(tp, fp, fn)
+    return {
+        "not_match_precision": precision,
+        "not_match_recall": recall,
+        "not_match_f1": f1,
+        "label_accuracy": _ratio(sum(g == p for g, p in label_pairs), len(label_pairs)),
+    }
+
+
+def format_scores(scores: Scores) -> list[str]:
+    """Lines for the terminal: one per measure, 'not measured' where all are None."""
+    lines = []
+    for measure, metrics in scores.items():
+        if all(value is None for value in metrics.values()):
+            lines.append(f"{measure:12} not measured")
+            continue
+        shown = ", ".join(f"{name} {'n/a' if value is None else f'{value:.3f}'}" for name, value in metrics.items())
+        lines.append(f"{measure:12} {shown}")
+    return lines
