@@ -116,7 +116,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def chrome_category(text: str) -> str:
     """The boilerplate category a line's wording shows on its own, or ''."""
-    short = word_count(text) <= _SHORT_PATTERN_WORDS
+    short = word_count(text) <= _SHORT_PATTERN_WORDS and len(text) <= 20 * _SHORT_PATTERN_WORDS
     for category, scope, pattern in _patterns():
         if (scope == "any" or short) and pattern.search(text):
             return category
@@ -143,10 +143,12 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def clean(text: str, settings: Settings = DEFAULT) -> Cleaning:
+def clean(text: str, settings: Settings = DEFAULT, *, declared_paywall: str = "") -> Cleaning:
     """Classify every line of ``text``, detect a paywall and build the body.
 
-    Never raises on any string; a text with no body gives an empty Body.
+    ``declared_paywall`` is paywall evidence found outside the text (the saved
+    page's markup, recorded in the manifest). Never raises on any string; a
+    text with no body gives an empty Body.
     """
     all_lines = lines(text)
     chrome = [chrome_category(line.text) for line in all_lines]
@@ -216,7 +218,7 @@ def clean(text: str, settings: Settings = DEFAULT) -> Cleaning:
         for i, (line, (label, category, reason)) in enumerate(zip(all_lines, labels))
     )
     body, cuts = _build_body(text, line_labels)
-    paywall = _paywall(line_labels, body, settings)
+    paywall = _paywall(line_labels, body, settings, declared_paywall)
     return Cleaning(
         lines=line_labels,
         paywall=paywall,
@@ -279,8 +281,8 @@ def _build_body(text: str, line_labels: tuple[LineLabel, ...]) -> tuple[Body, tu
     return Body(body_text, tuple(pieces), tuple(paragraphs), tuple(sentences)), tuple(cuts)
 
 
-def _paywall(line_labels: tuple[LineLabel, ...], body: Body, settings: Settings) -> Paywall:
-    evidence = []
+def _paywall(line_labels: tuple[LineLabel, ...], body: Body, settings: Settings, declared: str) -> Paywall:
+    evidence = [f"page markup: {declared}"] if declared else []
     markers = tuple(line.index for line in line_labels if line.category == "paywall")
     if markers:
         shown = "; ".join(repr(line_labels[i].text[:60]) for i in markers[:2])

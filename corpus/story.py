@@ -14,7 +14,7 @@ from corpus.reference import ReferenceEvent, load_reference
 MANIFEST = "story.toml"
 ROLES = ("primary", "coverage")
 Role = Literal["primary", "coverage"]
-_DOCUMENT_KEYS = {"id", "file", "role", "outlet", "headline", "published", "url"}
+_DOCUMENT_KEYS = {"id", "file", "role", "outlet", "headline", "published", "url", "paywall_evidence"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Document:
     published: str
     url: str
     text: str
+    paywall_evidence: str = ""  # paywall markup seen in the saved page (``sourcedrift new``)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def load_story(directory: str | Path) -> Story:
             published=_string(entry, "published", manifest, where),
             url=_string(entry, "url", manifest, where),
             text=read_text(path),
+            paywall_evidence=_string(entry, "paywall_evidence", manifest, where),
         ))
     primaries = [d.file for d in documents if d.role == "primary"]
     if len(primaries) != 1:
