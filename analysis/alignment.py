@@ -1,19 +1,62 @@
 """Alignment: each article sentence matched to the primary sentence(s) that best support it.
 
-STUB (issue #3 fills it in). The contract other measures rely on is the
-``Alignment`` / ``SentenceMatch`` records and the ``fit`` / ``align`` functions.
+The story's model is fitted once (:func:`fit`): two TF-IDF vectorisers over
+the sentences of the primary and of all its coverage, one over stemmed
+content words and their bigrams, one over character 3-5-grams. The primary's
+*units* are its sentences and every pair of adjacent sentences. :func:`align`
+then scores each article sentence against every unit with sparse matrix
+products and keeps the best:
+
+    score = (word containment + character cosine) / 2, in 0..1
+
+where *word containment* is the IDF-weighted share of the article sentence's
+words and bigrams that the unit also has (how much of what the sentence says
+the unit carries) and *character cosine* is the cosine of the character
+n-gram vectors (robust to inflection and spelling). 1 is a verbatim copy, 0
+shares nothing; higher means closer. A pair of sentences is chosen only when
+it beats the best single sentence by ``align_pair_gain``.
+
+A sentence that carries a quotation is also aligned in two *parts*, the quoted
+words and the reporter's own words, so that a faithful quotation wrapped in a
+changed attribution (or the reverse) stays visible to the measures built on
+this one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from analysis.cleaning import Body
 from analysis.settings import DEFAULT, Settings
+from analysis.text import Sentence
 
-# Removed when the measure is implemented: `evaluate` reports "not measured" until then.
-STATUS = "stub"
+PartRole = Literal["quoted", "own"]
+
+# Words: numbers keep their separators, words their inner apostrophes/hyphens.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_OPENERS = "“«"
+_CLOSERS = "”»"
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class PartMatch:
+    """The best support for one part of a sentence: its quoted words, or the reporter's own."""
+
+    role: PartRole
+    spans: tuple[tuple[int, int], ...]   # document offsets of the part's characters
+    text: str                            # the part's words, joined
+    primary: tuple[int, ...]             # primary body sentence indices; () if none
+    score: float                         # 0..1, higher = closer (same formula as the sentence score)
 
 
 @dataclass(frozen=True)
@@ -23,26 +66,256 @@ class SentenceMatch:
     sentence: int              # index into the article body's sentences
     primary: tuple[int, ...]   # indices of the primary body's sentences (one, or two adjacent); () if none
     score: float               # 0..1, higher = closer
-    shared: tuple[str, ...]    # wording the two share
+    shared: tuple[str, ...]    # wording the two share: runs of 2+ words, else shared content words
+    parts: tuple[PartMatch, ...] = ()  # quoted and own words aligned apart, when the sentence quotes 4+ words
 
 
 @dataclass(frozen=True)
 class Alignment:
     matches: tuple[SentenceMatch, ...]  # one per article body sentence, in order
 
+    def match(self, sentence: int) -> SentenceMatch | None:
+        """The match of article sentence ``sentence`` (None if out of range)."""
+        return self.matches[sentence] if 0 <= sentence < len(self.matches) else None
+
 
 @dataclass(frozen=True)
 class AlignmentModel:
-    """Whatever is fitted once per story (vectorisers over its sentences)."""
+    """What is fitted once per story: the vectorisers and the primary's unit matrices."""
 
     primary: Body
+    units: tuple[tuple[int, ...], ...]       # primary sentence indices of each unit (singles first)
+    word_vectoriser: TfidfVectorizer | None
+    char_vectoriser: TfidfVectorizer | None
+    unit_words: sparse.csr_matrix | None     # binary word presence, units x vocabulary
+    unit_chars: sparse.csr_matrix | None     # l2-normalised char tf-idf, units x char vocabulary
+    idf: np.ndarray | None                   # the word vectoriser's idf, for containment weights
+
+
+# ----------------------------------------------------------------- tokens
+
+def fold(text: str) -> str:
+    """Curly quotes, dashes and no-break spaces folded to their plain forms."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word; numbers lose their separators."""
+    if word[:1].isdigit():
+        return word.replace(",", "")
+    return _stemmer().stem(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (numbers kept whole)."""
+    return [m.group().lower() for m in _TOKEN.finditer(fold(text))]
+
+
+def is_content(word: str) -> bool:
+    """A lower-case token that carries content: not a stop word, not a lone letter."""
+    return word not in ENGLISH_STOP_WORDS and (len(word) > 1 or word.isdigit())
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order."""
+    return [stem(w.replace("'", "")) for w in tokens(text) if is_content(w)]
+
+
+def word_features(text: str) -> list[str]:
+    """The word vectoriser's analyzer: content stems and bigrams of adjacent content stems."""
+    stems = content_stems(text)
+    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+
+
+def _char_preprocess(text: str) -> str:
+    return fold(text).lower()
+
+
+# ------------------------------------------------------------- quotations
+
+def _quoted_in_paragraph(text: str) -> list[tuple[int, int]]:
+    """Spans (into ``text``) of the words inside quotation marks.
+
+    Straight double quotes open after a space or the start and close
+    otherwise; a closing mark with no opener quotes from the paragraph's start
+    (a block quote), an opener never closed quotes to its end (news
+    convention for a quotation running on into the next paragraph).
+    """
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == '"':
+            opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
+            ch = "“" if opening and start is None else "”"
+        if ch in _OPENERS:
+            if start is None:
+                start = i + 1
+        elif ch in _CLOSERS:
+            if start is None:
+                if not spans and i > 0:
+                    spans.append((0, i))
+            else:
+                spans.append((start, i))
+                start = None
+    if start is not None and start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def quoted_spans(body: Body) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each body sentence, the body spans of its quoted words (quotations of any length)."""
+    by_paragraph = {p.index: [(p.start + a, p.start + b) for a, b in _quoted_in_paragraph(p.text)]
+                    for p in body.paragraphs}
+    result = []
+    for sentence in body.sentences:
+        pieces = []
+        for a, b in by_paragraph.get(sentence.paragraph, ()):
+            lo, hi = max(a, sentence.start), min(b, sentence.end)
+            if hi > lo and body.text[lo:hi].strip(" \"“”'’‘,.;:!?…"):
+                pieces.append((lo, hi))
+        result.append(tuple(pieces))
+    return tuple(result)
+
+
+def _own_spans(sentence: Sentence, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans, cursor = [], sentence.start
+    for a, b in quoted:
+        if a > cursor:
+            spans.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < sentence.end:
+        spans.append((cursor, sentence.end))
+    return spans
+
+
+# --------------------------------------------------------------- fitting
+
+def _units(primary: Body) -> tuple[tuple[int, ...], ...]:
+    n = len(primary.sentences)
+    return tuple((i,) for i in range(n)) + tuple((i, i + 1) for i in range(n - 1))
+
+
+def _unit_text(primary: Body, unit: tuple[int, ...]) -> str:
+    return " ".join(primary.sentences[i].text for i in unit)
 
 
 def fit(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -> AlignmentModel:
-    """Fit the story's model on the primary and its coverage."""
-    return AlignmentModel(primary)
+    """Fit the story's model on the primary and its coverage.
+
+    IDF comes from every sentence of the story, so words that all the coverage
+    repeats weigh less than the distinctive ones.
+    """
+    units = _units(primary)
+    story_sentences = [s.text for s in primary.sentences] + [s.text for a in articles for s in a.sentences]
+    if not units or not any(word_features(t) for t in story_sentences):
+        return AlignmentModel(primary, units, None, None, None, None, None)
+    words = TfidfVectorizer(analyzer=word_features, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), preprocessor=_char_preprocess,
+                            sublinear_tf=True, dtype=np.float32)
+    words.fit(story_sentences)
+    chars.fit(story_sentences)
+    texts = [_unit_text(primary, u) for u in units]
+    unit_words = (words.transform(texts) > 0).astype(np.float32).tocsr()
+    unit_chars = chars.transform(texts).tocsr()
+    return AlignmentModel(primary, units, words, chars, unit_words, unit_chars,
+                          words.idf_.astype(np.float32))
+
+
+# -------------------------------------------------------------- aligning
+
+def score_matrix(texts: Sequence[str], model: AlignmentModel) -> np.ndarray:
+    """Scores (0..1) of each text against each unit of the primary: texts x units."""
+    if model.word_vectoriser is None or not texts:
+        return np.zeros((len(texts), len(model.units)), dtype=np.float32)
+    present = (model.word_vectoriser.transform(texts) > 0).astype(np.float32)
+    weights = present.multiply(model.idf.reshape(1, -1)).tocsr()
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    shared = (weights @ model.unit_words.T).toarray()
+    containment = np.divide(shared, totals[:, None], out=np.zeros_like(shared), where=totals[:, None] > 0)
+    cosine = (model.char_vectoriser.transform(texts) @ model.unit_chars.T).toarray()
+    return np.clip((containment + cosine) / 2.0, 0.0, 1.0)
+
+
+def _best_unit(row: np.ndarray, model: AlignmentModel, gain: float) -> tuple[tuple[int, ...], float]:
+    n_single = len(model.primary.sentences)
+    if row.size == 0:
+        return (), 0.0
+    single = int(np.argmax(row[:n_single]))
+    best, score = single, float(row[single])
+    if row.size > n_single:
+        pair = n_single + int(np.argmax(row[n_single:]))
+        if float(row[pair]) >= score + gain:
+            best, score = pair, float(row[pair])
+    if score <= 0.0:
+        return (), 0.0
+    return model.units[best], round(score, 4)
+
+
+def shared_wording(a: str, b: str, *, min_run: int = 2) -> tuple[str, ...]:
+    """Runs of ``min_run``+ words ``a`` and ``b`` share, in ``a``'s order; else shared content words."""
+    ta, tb = tokens(a), tokens(b)
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    runs = [" ".join(ta[m.a:m.a + m.size]) for m in matcher.get_matching_blocks()
+            if m.size >= min_run and any(is_content(w) for w in ta[m.a:m.a + m.size])]
+    if runs:
+        return tuple(runs)
+    in_b = set(tb)
+    seen: list[str] = []
+    for w in ta:
+        if is_content(w) and w in in_b and w not in seen:
+            seen.append(w)
+    return tuple(seen)
 
 
 def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) -> Alignment:
-    """Align every sentence of ``article`` to the primary."""
-    return Alignment(tuple(SentenceMatch(s.index, (), 0.0, ()) for s in article.sentences))
+    """Align every sentence of ``article`` to the primary, and its quoted and own words apart."""
+    sentences = article.sentences
+    if not sentences:
+        return Alignment(())
+    quoted = quoted_spans(article)
+    part_texts: list[str] = []
+    part_owner: list[tuple[int, PartRole, list[tuple[int, int]]]] = []
+    for sentence, pieces in zip(sentences, quoted):
+        quoted_words = sum(len(tokens(article.text[a:b])) for a, b in pieces)
+        if quoted_words < settings.quote_min_words:
+            continue
+        own = _own_spans(sentence, pieces)
+        for role, spans in (("quoted", list(pieces)), ("own", own)):
+            text = " ".join(article.text[a:b].strip() for a, b in spans)
+            if tokens(text):
+                part_texts.append(text)
+                part_owner.append((sentence.index, role, spans))
+    scores = score_matrix([s.text for s in sentences] + part_texts, model)
+    parts: dict[int, list[PartMatch]] = {}
+    for row, (index, role, spans), text in zip(scores[len(sentences):], part_owner, part_texts):
+        unit, score = _best_unit(row, model, settings.align_pair_gain)
+        doc_spans = tuple(article.to_document(a, b) for a, b in spans)
+        parts.setdefault(index, []).append(PartMatch(role, doc_spans, text, unit, score))
+    matches = []
+    for sentence, row in zip(sentences, scores[:len(sentences)]):
+        unit, score = _best_unit(row, model, settings.align_pair_gain)
+        shared = shared_wording(sentence.text, _unit_text(model.primary, unit)) if unit else ()
+        matches.append(SentenceMatch(sentence.index, unit, score, shared, tuple(parts.get(sentence.index, ()))))
+    return Alignment(tuple(matches))
+
+
+def coverage_of_primary(alignment: Alignment, n_primary: int) -> tuple[float, ...]:
+    """For each primary sentence, the best score of any article sentence aligned to it (0..1)."""
+    best = [0.0] * n_primary
+    for match in alignment.matches:
+        for index in match.primary:
+            if 0 <= index < n_primary:
+                best[index] = max(best[index], match.score)
+        for part in match.parts:
+            for index in part.primary:
+                if 0 <= index < n_primary:
+                    best[index] = max(best[index], part.score)
+    return tuple(best)

@@ -26,6 +26,38 @@ class Settings:
     # A line is "prose" (article text) from this many words, ending in . ! ? or a quote.
     prose_min_words: int = 8
 
+    # Alignment, claims, event check, omissions, copying (issue #3).
+    # A quotation is 4+ words (codebook); shorter quoted text is a term.
+    quote_min_words: int = 4
+    # A pair of adjacent primary sentences supports an article sentence only
+    # when it scores this much above the best single sentence.
+    align_pair_gain: float = 0.05
+    # Figures agree when equal, or when the rounder one (fewer significant
+    # digits, or qualified: "more than", "about") is within this share.
+    figure_tolerance: float = 0.15
+    # Event check: a year within this many years of the primary's event year,
+    # but not it, names another edition of the event (farther is history).
+    event_year_window: int = 2
+    # The figure vote needs at least this many comparable figures.
+    event_min_figures: int = 3
+    # Votes for "different event" (year, period, figures: 1 each; officials
+    # 0.5; a better-fitting reference sheet 1) needed to say so.
+    event_min_votes: float = 1.0
+    # Claims. Quoted words scoring below this against the primary are a
+    # quotation the primary does not hold; at or above claim_quote_match they
+    # are the primary's, and their speaker is checked.
+    claim_quote_unsourced: float = 0.2
+    claim_quote_match: float = 0.5
+    # A sentence naming people, figures or years the primary lacks is added
+    # below this alignment score; one with a kind cue (or an old year) below
+    # claim_cue_max_score.
+    claim_specific_max_score: float = 0.5
+    claim_cue_max_score: float = 0.45
+    # A sentence with this many content words the primary never uses is
+    # added when it scores below claim_novel_max_score (barely aligned).
+    claim_novel_min_words: int = 3
+    claim_novel_max_score: float = 0.15
+
     def to_dict(self) -> dict:
         return asdict(self)
 
