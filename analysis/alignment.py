@@ -73,6 +73,9 @@ class SentenceMatch:
 @dataclass(frozen=True)
 class Alignment:
     matches: tuple[SentenceMatch, ...]  # one per article body sentence, in order
+    # For each primary body sentence, the IDF-weighted share (0..1, higher =
+    # more carried) of its words and word pairs found anywhere in the article.
+    primary_coverage: tuple[float, ...] = ()
 
     def match(self, sentence: int) -> SentenceMatch | None:
         """The match of article sentence ``sentence`` (None if out of range)."""
@@ -293,7 +296,7 @@ def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) ->
             if tokens(text):
                 part_texts.append(text)
                 part_owner.append((sentence.index, role, spans))
-    scores = score_matrix([s.text for s in sentences] + part_texts, model)
+    scores, coverage = _scores_and_coverage([s.text for s in sentences] + part_texts, len(sentences), model)
     parts: dict[int, list[PartMatch]] = {}
     for row, (index, role, spans), text in zip(scores[len(sentences):], part_owner, part_texts):
         unit, score = _best_unit(row, model, settings.align_pair_gain)
@@ -304,7 +307,23 @@ def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) ->
         unit, score = _best_unit(row, model, settings.align_pair_gain)
         shared = shared_wording(sentence.text, _unit_text(model.primary, unit)) if unit else ()
         matches.append(SentenceMatch(sentence.index, unit, score, shared, tuple(parts.get(sentence.index, ()))))
-    return Alignment(tuple(matches))
+    return Alignment(tuple(matches), coverage)
+
+
+def _scores_and_coverage(texts: list[str], n_sentences: int,
+                         model: AlignmentModel) -> tuple[np.ndarray, tuple[float, ...]]:
+    """The score matrix of ``texts`` and the coverage of each primary sentence by the first ``n_sentences``."""
+    scores = score_matrix(texts, model)
+    n_primary = len(model.primary.sentences)
+    if model.word_vectoriser is None or not n_sentences:
+        return scores, tuple(0.0 for _ in range(n_primary))
+    present = (model.word_vectoriser.transform([" \n ".join(texts[:n_sentences])]) > 0).astype(np.float32)
+    singles = model.unit_words[:n_primary]
+    weights = singles.multiply(model.idf.reshape(1, -1)).tocsr()
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    shared = np.asarray((weights @ present.T).todense()).ravel()
+    coverage = np.divide(shared, totals, out=np.zeros_like(shared), where=totals > 0)
+    return scores, tuple(round(float(c), 4) for c in coverage)
 
 
 def coverage_of_primary(alignment: Alignment, n_primary: int) -> tuple[float, ...]:
