@@ -113,5 +113,5 @@ def analyse_article(
                                  event=event_check),
         copying=copying.measure(body, primary_body, quote_report, settings),
         framing=framing.analyse(body, primary_body, settings),
-        readability=readability.measure(body),
+        readability=readability.measure(body, primary=primary.readability),
     )

@@ -26,6 +26,23 @@ class Settings:
     # A line is "prose" (article text) from this many words, ending in . ! ? or a quote.
     prose_min_words: int = 8
 
+    # Framing (issue #6); quotations are quote_min_words long or more (below).
+    # How many words left of a person noun can modify it ("suspected online
+    # child sex offenders" has four); the phrase also stops at a function word.
+    mention_max_modifiers: int = 5
+    # How many words after a person noun a hedge may stand ("offenders who
+    # allegedly ...", "suspects accused of ...").
+    hedge_window_after: int = 3
+    # A word is loaded from this distance from neutral on VADER's -4..+4 scale:
+    # about a third of the scale, where VADER's raters' mean leaves the mild band
+    # ("important" 0.8, "fine" 0.8 stay out; "innocent" 1.4, "sad" -2.1 come in).
+    loaded_min_valence: float = 1.4
+    # An article's mention is compared with the primary's mention in the
+    # sentence it was taken from when the two sentences share at least this
+    # share of their content-word stems (Jaccard); else with the primary's
+    # same naming, else with its first mention.
+    counterpart_min_overlap: float = 0.3
+
     # Alignment, claims, event check, omissions, copying (issue #3).
     # A quotation is 4+ words (codebook); shorter quoted text is a term.
     quote_min_words: int = 4
