@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
@@ -117,9 +116,10 @@ def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
     """Lower-cased word tokens of ``text`` (numbers kept whole)."""
-    return [m.group().lower() for m in _TOKEN.finditer(fold(text))]
+    return tuple(_TOKEN.findall(fold(text).lower()))
 
 
 def is_content(word: str) -> bool:
@@ -127,15 +127,16 @@ def is_content(word: str) -> bool:
     return word not in ENGLISH_STOP_WORDS and (len(word) > 1 or word.isdigit())
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text``, in order."""
-    return [stem(w.replace("'", "")) for w in tokens(text) if is_content(w)]
+    return tuple(stem(w.replace("'", "")) for w in tokens(text) if is_content(w))
 
 
 def word_features(text: str) -> list[str]:
     """The word vectoriser's analyzer: content stems and bigrams of adjacent content stems."""
     stems = content_stems(text)
-    return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:])]
+    return [*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:]))]
 
 
 def _char_preprocess(text: str) -> str:
@@ -173,6 +174,7 @@ def _quoted_in_paragraph(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+@lru_cache(maxsize=64)
 def quoted_spans(body: Body) -> tuple[tuple[tuple[int, int], ...], ...]:
     """For each body sentence, the body spans of its quoted words (quotations of any length)."""
     by_paragraph = {p.index: [(p.start + a, p.start + b) for a, b in _quoted_in_paragraph(p.text)]
@@ -236,15 +238,20 @@ def fit(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -
 
 def score_matrix(texts: Sequence[str], model: AlignmentModel) -> np.ndarray:
     """Scores (0..1) of each text against each unit of the primary: texts x units."""
+    return _scores(texts, model)[0]
+
+
+def _scores(texts: Sequence[str], model: AlignmentModel) -> tuple[np.ndarray, sparse.csr_matrix | None]:
+    """The score matrix, and the binary word matrix of ``texts`` it was built from."""
     if model.word_vectoriser is None or not texts:
-        return np.zeros((len(texts), len(model.units)), dtype=np.float32)
-    present = (model.word_vectoriser.transform(texts) > 0).astype(np.float32)
+        return np.zeros((len(texts), len(model.units)), dtype=np.float32), None
+    present = (model.word_vectoriser.transform(texts) > 0).astype(np.float32).tocsr()
     weights = present.multiply(model.idf.reshape(1, -1)).tocsr()
     totals = np.asarray(weights.sum(axis=1)).ravel()
     shared = (weights @ model.unit_words.T).toarray()
     containment = np.divide(shared, totals[:, None], out=np.zeros_like(shared), where=totals[:, None] > 0)
     cosine = (model.char_vectoriser.transform(texts) @ model.unit_chars.T).toarray()
-    return np.clip((containment + cosine) / 2.0, 0.0, 1.0)
+    return np.clip((containment + cosine) / 2.0, 0.0, 1.0), present
 
 
 def _best_unit(row: np.ndarray, model: AlignmentModel, gain: float) -> tuple[tuple[int, ...], float]:
@@ -263,19 +270,27 @@ def _best_unit(row: np.ndarray, model: AlignmentModel, gain: float) -> tuple[tup
 
 
 def shared_wording(a: str, b: str, *, min_run: int = 2) -> tuple[str, ...]:
-    """Runs of ``min_run``+ words ``a`` and ``b`` share, in ``a``'s order; else shared content words."""
+    """Runs of ``min_run``+ consecutive words of ``a`` whose every word pair ``b`` also has; else shared content words.
+
+    Linear in the two lengths (word-pair sets, not an edit alignment).
+    """
     ta, tb = tokens(a), tokens(b)
-    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
-    runs = [" ".join(ta[m.a:m.a + m.size]) for m in matcher.get_matching_blocks()
-            if m.size >= min_run and any(is_content(w) for w in ta[m.a:m.a + m.size])]
+    pairs = set(zip(tb, tb[1:]))
+    runs: list[str] = []
+    i = 0
+    while i < len(ta) - 1:
+        j = i
+        while j < len(ta) - 1 and (ta[j], ta[j + 1]) in pairs:
+            j += 1
+        if j - i + 1 >= min_run and j > i and any(is_content(w) for w in ta[i:j + 1]):
+            run = " ".join(ta[i:j + 1])
+            if run not in runs:
+                runs.append(run)
+        i = max(j, i + 1)
     if runs:
         return tuple(runs)
     in_b = set(tb)
-    seen: list[str] = []
-    for w in ta:
-        if is_content(w) and w in in_b and w not in seen:
-            seen.append(w)
-    return tuple(seen)
+    return tuple(dict.fromkeys(w for w in ta if is_content(w) and w in in_b))
 
 
 def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) -> Alignment:
@@ -313,11 +328,11 @@ def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) ->
 def _scores_and_coverage(texts: list[str], n_sentences: int,
                          model: AlignmentModel) -> tuple[np.ndarray, tuple[float, ...]]:
     """The score matrix of ``texts`` and the coverage of each primary sentence by the first ``n_sentences``."""
-    scores = score_matrix(texts, model)
+    scores, rows = _scores(texts, model)
     n_primary = len(model.primary.sentences)
-    if model.word_vectoriser is None or not n_sentences:
+    if rows is None or not n_sentences:
         return scores, tuple(0.0 for _ in range(n_primary))
-    present = (model.word_vectoriser.transform([" \n ".join(texts[:n_sentences])]) > 0).astype(np.float32)
+    present = (rows[:n_sentences].max(axis=0) > 0).astype(np.float32)
     singles = model.unit_words[:n_primary]
     weights = singles.multiply(model.idf.reshape(1, -1)).tocsr()
     totals = np.asarray(weights.sum(axis=1)).ravel()

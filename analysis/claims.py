@@ -44,9 +44,9 @@ from analysis.alignment import Alignment, PartMatch, SentenceMatch, content_stem
 from analysis.cleaning import Body
 from analysis.event import EventCheck
 from analysis.mentions import (
-    FigureMention, PrimaryFacts, consistent, dateline_end, month_names, names, primary_facts, sentence_figures,
-    title_case,
+    FigureMention, PrimaryFacts, consistent, dateline_end, month_names, names, primary_facts, title_case,
 )
+from analysis.mentions import figures as figures_of
 from analysis.numbers import FigureReport
 from analysis.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings, word_list
@@ -93,24 +93,29 @@ class _Findings:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, re.Pattern], ...]:
-    compiled = []
+def _cues() -> tuple[dict[str, str], re.Pattern]:
+    """Cue phrase -> kind, and one pattern matching any cue as whole words."""
+    kinds: dict[str, str] = {}
     for entry in word_list("claim_cues"):
         kind, _, phrase = entry.partition("\t")
-        phrase = phrase.strip()
+        phrase = phrase.strip().lower()
         if kind in KIND_ORDER and phrase:
-            tail = r"\b" if phrase[-1].isalnum() else ""
-            compiled.append((kind, re.compile(rf"(?<![\w-]){re.escape(phrase)}{tail}", re.IGNORECASE)))
-    return tuple(compiled)
+            kinds.setdefault(phrase, kind)
+    alternatives = sorted(kinds, key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "") for p in alternatives)
+    return kinds, re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)
 
 
-def _cue_match(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The first match of a cue that is not a month name ("May" is no hedge)."""
+def cues_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, cue) for every kind cue in ``text``, in order; a capitalised month ("May") is no cue."""
+    kinds, pattern = _cues()
+    found = []
     for match in pattern.finditer(text):
         word = match.group()
-        if not (word[:1].isupper() and word.lower() in month_names()):
-            return match
-    return None
+        if word[:1].isupper() and word.lower() in month_names():
+            continue
+        found.append((kinds[word.lower()], word.lower()))
+    return tuple(dict.fromkeys(found))
 
 
 def _own_text(sentence: Sentence, body: Body, quoted: tuple[tuple[int, int], ...]) -> str:
@@ -230,7 +235,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     history = False
     event_specific = bool(new_names)
     labelled = [f for f in figures.figures if f.label is not None]
-    found = sentence_figures(sentence.text, sentence.start, sentence.index)
+    found = [f for f in figures_of(article) if f.sentence == sentence.index]
     years = [f for f in found if f.kind in ("year", "decade")]
     for year in years:
         status, text = _figure_findings(year, facts, False, settings)
@@ -280,7 +285,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
             lacks.append("quotation: not in the primary")
     event_specific = event_specific or unsourced
 
-    cues = tuple((kind, m.group().lower()) for kind, pattern in _cues() for m in [_cue_match(pattern, own)] if m)
+    cues = cues_in(own)
     stems = [s for s in content_stems(own) if not s[:1].isdigit() and s != "quot"]
     new_words = [s for s in dict.fromkeys(stems) if s not in facts.stems]
     if new_words:

@@ -65,11 +65,14 @@ def _primary_index(primary: Body, k: int) -> tuple[tuple[str, ...], tuple[tuple[
 
 def _quoted_mask(article: Body, spans: tuple[tuple[int, int], ...], quotes: QuoteReport) -> list[bool]:
     """Which article words lie inside quotation marks (our reading, plus the quote report's segments)."""
-    inside = [(a, b) for pieces in quoted_spans(article) for a, b in pieces]
-    segments = [segment for quote in quotes.quotes for segment in (quote.segments or (quote.span,))]
+    inside = sorted((a, b) for pieces in quoted_spans(article) for a, b in pieces)
+    segments = sorted(segment for quote in quotes.quotes for segment in (quote.segments or (quote.span,)))
     mask = []
-    for start, end in spans:
-        quoted = any(a <= start < b for a, b in inside)
+    k = 0
+    for start, end in spans:  # words and spans both in order: one pointer walk
+        while k < len(inside) and inside[k][1] <= start:
+            k += 1
+        quoted = k < len(inside) and inside[k][0] <= start
         if not quoted and segments:
             doc_start, _ = article.to_document(start, end)
             quoted = any(a <= doc_start < b for a, b in segments)

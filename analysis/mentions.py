@@ -139,8 +139,16 @@ def _qualifier(words: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _maybe_figure() -> re.Pattern:
+    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    return re.compile(rf"\d|\b(?:{words})", re.IGNORECASE)
+
+
 def sentence_figures(text: str, offset: int = 0, sentence: int = 0) -> list[FigureMention]:
     """The figures of one sentence ``text`` (offsets shifted by ``offset``)."""
+    if not _maybe_figure().search(text):
+        return []
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found: list[FigureMention] = []
     i = 0
@@ -224,8 +232,9 @@ def sentence_figures(text: str, offset: int = 0, sentence: int = 0) -> list[Figu
     return found
 
 
+@lru_cache(maxsize=64)
 def figures(body: Body) -> tuple[FigureMention, ...]:
-    """Every figure of a body, in order."""
+    """Every figure of a body, in order (cached: several measures read the same article)."""
     return tuple(f for s in body.sentences for f in sentence_figures(s.text, s.start, s.index))
 
 
@@ -261,11 +270,21 @@ def consistent(value: float, qualifier: str, reference: float, *, tolerance: flo
     return None
 
 
+@lru_cache(maxsize=1)
+def _maybe_month() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(month_names(), key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=64)
 def period(body: Body, sentences: tuple[Sentence, ...] | None = None) -> Period:
     """The months (not dates) and years that ``sentences`` (default: all of the body) name."""
     months: set[int] = set()
     years: list[int] = []
     for sentence in body.sentences if sentences is None else sentences:
+        if any(ch.isdigit() for ch in sentence.text):
+            years.extend(int(f.value) for f in sentence_figures(sentence.text) if f.kind == "year")
+        if not _maybe_month().search(sentence.text.lower()):
+            continue
         toks = [m.group() for m in _TOKEN.finditer(sentence.text)]
         named: list[tuple[int, int]] = []  # (token position, month)
         for i, tok in enumerate(toks):
@@ -281,7 +300,6 @@ def period(body: Body, sentences: tuple[Sentence, ...] | None = None) -> Period:
             if k - i <= 3 and between & _RANGE_WORDS and not between & {","} and b > a:
                 months.update(range(a, b + 1))
         months.update(m for _, m in named)
-        years.extend(int(f.value) for f in sentence_figures(sentence.text) if f.kind == "year")
     return Period(frozenset(months), tuple(years))
 
 

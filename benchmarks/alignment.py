@@ -1,0 +1,87 @@
+"""Benchmark: aligning a 600-word article to a 600-word primary, on one core.
+
+Run: ``python benchmarks/alignment.py``. Prints the mean and best time of
+``alignment.align`` once the story's model is fitted (the issue's budget is
+50 ms), and the whole claims + event + omissions + copying step per article.
+Not a test: timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import os
+
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, "1")  # one core
+
+import time
+from pathlib import Path
+
+import statistics
+
+from analysis import alignment, claims, copying, event, mentions, omissions
+from analysis.cleaning import clean
+from analysis.numbers import FigureReport
+from analysis.quotes import QuoteReport
+from corpus import load_story
+
+STORY = Path(__file__).resolve().parent.parent / "corpus" / "dev_harbor"
+WORDS = 600
+RUNS = 200
+
+
+def _words(text: str, n: int) -> str:
+    """The first ``n`` words of ``text`` repeated as needed, paragraphs kept."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    out, count, i = [], 0, 0
+    while count < n:
+        paragraph = paragraphs[i % len(paragraphs)]
+        out.append(paragraph)
+        count += len(paragraph.split())
+        i += 1
+    return "\n\n".join(out)
+
+
+def _cold() -> None:
+    """Forget every per-text cache, so each run pays for a new article (stems stay warm, as within a story)."""
+    for cached in (alignment.tokens, alignment.content_stems, alignment.quoted_spans, mentions.figures,
+                   mentions.period):
+        cached.cache_clear()
+
+
+def _report(name: str, times: list[float], budget: str = "") -> None:
+    print(f"{name}: median {1000 * statistics.median(times):.1f} ms, best {1000 * min(times):.1f} ms, "
+          f"mean {1000 * statistics.fmean(times):.1f} ms over {len(times)} runs{budget}")
+
+
+def main() -> None:
+    story = load_story(STORY)
+    primary = clean(_words(story.primary.text, WORDS)).body
+    coverage = "\n\n".join(d.text for d in story.coverage)
+    article = clean(_words(coverage, WORDS)).body
+    model = alignment.fit(primary, [article])
+    alignment.align(article, model)  # warm caches (stemmer, regexes)
+    times = []
+    for _ in range(RUNS):
+        _cold()
+        start = time.perf_counter()
+        aligned = alignment.align(article, model)
+        times.append(time.perf_counter() - start)
+    print(f"primary {len(primary.text.split())} words / {len(primary.sentences)} sentences; "
+          f"article {len(article.text.split())} words / {len(article.sentences)} sentences")
+    _report("align", times, " (budget 50 ms)")
+    empty_quotes, empty_figures = QuoteReport((), ()), FigureReport((), (), "")
+    times = []
+    for _ in range(RUNS // 4):
+        _cold()
+        start = time.perf_counter()
+        aligned = alignment.align(article, model)
+        checked = event.check(article, primary, aligned, story.references)
+        claims.label(article, primary, aligned, empty_quotes, empty_figures, checked)
+        omissions.find(article, primary, aligned, empty_figures, empty_figures, clean("").paywall, event=checked)
+        copying.measure(article, primary, empty_quotes)
+        times.append(time.perf_counter() - start)
+    _report("align + event + claims + omissions + copying, per article", times)
+
+
+if __name__ == "__main__":
+    main()
