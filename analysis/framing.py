@@ -5,9 +5,10 @@ Four measures, each with its evidence spans (DOCUMENT offsets):
 - **names and hedges**: every mention of the people concerned (a noun phrase
   headed by a word of ``data/person_nouns.txt``: "suspected online child sex
   offenders", "criminals"), whether it carries a presumption-of-innocence
-  hedge (``data/hedges.txt`` before the noun or just after it, or a noun of
-  ``data/hedging_nouns.txt`` such as "suspects"), and, compared with the
-  primary's mention it most resembles, whether the hedge was kept or dropped;
+  hedge (``data/innocence_hedges.txt`` before the noun or just after it, or
+  a noun of ``data/hedging_nouns.txt`` such as "suspects"), and, compared
+  with the primary's mention naming the same people, whether the hedge was
+  kept or dropped;
 - **loaded terms**: words the article adds (no word of the same stem in the
   primary) that VADER's lexicon (``vaderSentiment``), or ``data/emotive.txt``
   for strong words VADER lacks, rates at ``settings.loaded_min_valence`` or
@@ -184,7 +185,7 @@ def _lexicons() -> _Lexicons:
     return _Lexicons(
         person_nouns=person_nouns,
         hedging_nouns=frozenset(word_list("hedging_nouns")),
-        hedges=frozenset(word_list("hedges")),
+        hedges=frozenset(word_list("innocence_hedges")),
         boundaries=frozenset(word_list("phrase_boundaries")),
         valence=valence,
         intensifiers=frozenset(word_list("intensifiers")),

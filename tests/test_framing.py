@@ -35,6 +35,9 @@ def _framing(article: str, primary: str = PRIMARY):
      "traffickers", "allegedly", "kept", False),
     ("The traffickers, who allegedly sold drugs, were arrested by police this week.",
      "traffickers", "allegedly", "kept", False),
+    # "may" hedges a claim, not guilt
+    ("Police said the drug traffickers may face long prison terms in the city.",
+     "drug traffickers", "", "dropped", False),
     # a noun that is its own hedge
     ("Police arrested 40 suspects in the city this week, officials said on Monday.",
      "suspects", "suspects", "kept", False),
