@@ -74,6 +74,28 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("articles", nargs="+", metavar="ARTICLE", help="coverage articles: .txt or saved .html")
     new.add_argument("--title", default="", help="a title for the story")
 
+
+    replicate = commands.add_parser("replicate", help="run a whole study from one configuration file")
+    replicate.add_argument("config", metavar="CONFIG.toml", help="the study's configuration (see examples/study.toml)")
+    replicate.add_argument("-o", "--out", metavar="OUT", help="output folder (default: [study] output of the configuration)")
+    replicate.add_argument("--jobs", type=int, metavar="N",
+                           help="local worker processes: -1 all cores (default), 1 none; results never depend on it")
+    replicate.add_argument("--dask", metavar="ADDRESS",
+                           help="run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
+    replicate.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+
+    match = commands.add_parser("match", help="assign articles to the primaries they are based on (no manifest)")
+    match.add_argument("primaries", metavar="PRIMARIES_DIR", help="a folder of primary sources (*.txt)")
+    match.add_argument("articles", metavar="ARTICLES_DIR", help="a folder of articles (*.txt)")
+    match.add_argument("--json", metavar="FILE", help="also write every match, with scores and evidence, as JSON")
+    match.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+
+    agree = commands.add_parser("agree", help="Krippendorff's alpha among human coders and with the toolkit")
+    agree.add_argument("story", metavar="STORY_DIR", help="the story the coders labelled")
+    agree.add_argument("codes", metavar="CODES.csv", help="the coders' labels: columns coder, file, text, measure, label")
+    agree.add_argument("--json", metavar="FILE", help="also write the agreement, unit by unit, as JSON")
+    agree.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+
     return parser
 
 
@@ -174,4 +196,97 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new}
+def _replicate(args: argparse.Namespace) -> int:
+    from analysis.parallel import runner
+    from analysis.replicate import bundle_available, load_config, load_study, run_study
+
+    config = load_config(args.config)
+    out = Path(args.out) if args.out else config.output
+    if out is None:
+        raise InputError(config.path, "names no output folder: give [study] output or -o OUT")
+    say = _progress(args.quiet)
+    study = load_study(config, progress=say)
+    jobs = args.jobs if args.jobs is not None else config.jobs
+    if jobs == 0:
+        raise InputError("--jobs", "must not be 0 (use -1 for all cores, 1 for no workers)")
+    try:
+        with runner(jobs, args.dask) as run:
+            written = run_study(study, out, run, progress=say)
+    except ImportError:
+        if not args.dask:
+            raise
+        raise InputError("--dask", "needs dask.distributed: pip install 'sourcedrift[dask]'") from None
+    except OSError as error:
+        if not args.dask:
+            raise
+        raise InputError(args.dask, f"no Dask scheduler answers there ({error})") from None
+    articles = sum(len(s.story.coverage) for s in study.stories)
+    print(f"study {config.name}: {len(study.stories)} stories, {articles} articles")
+    for pool, matching in study.matchings:
+        print(f"  pool {pool.name}: {len(matching.matches) - len(matching.unmatched)} of {len(matching.matches)} "
+              f"articles matched to {len(matching.primaries)} primaries")
+    if config.bundle and not bundle_available():
+        print("  replication bundle: not written (this version has no reports.bundle)")
+    print(f"wrote {len(written)} files to {out}")
+    return 0
+
+
+def _match(args: argparse.Namespace) -> int:
+    from analysis.matching import match_sources
+    from analysis.replicate import load_texts
+    from reports.files import write_atomic
+    from reports.results_json import dumps, plain
+
+    settings = load_settings(args.config)
+    primaries = load_texts(args.primaries, "primary")
+    articles = load_texts(args.articles, "coverage")
+    if args.json and not Path(args.json).parent.is_dir():
+        raise InputError(args.json, "its folder does not exist")
+    matching = match_sources(primaries, articles, settings)
+    for found in matching.matches:
+        target = found.primary or "none"
+        if found.primary is None and found.candidates:
+            target += f" (nearest {found.candidates[0].primary})"
+        print(f"{found.article}\t{target}\tscore {found.score:.3f}\tmargin {found.margin:.3f}")
+    print(f"{len(matching.matches) - len(matching.unmatched)} of {len(matching.matches)} articles matched "
+          f"to {len(primaries)} primaries (score >= {settings.match_min_score})")
+    if args.json:
+        write_atomic(args.json, dumps(plain(matching)))
+    return 0
+
+
+def _agree(args: argparse.Namespace) -> int:
+    from analysis.agreement import agreement, load_codes
+    from analysis.pipeline import analyse_story
+    from reports.files import write_atomic
+    from reports.results_json import dumps, plain
+
+    settings = load_settings(args.config)
+    story = load_story(args.story)
+    codes = load_codes(args.codes, story)
+    if args.json and not Path(args.json).parent.is_dir():
+        raise InputError(args.json, "its folder does not exist")
+    try:
+        found = agreement(codes, analyse_story(story, settings), source=Path(args.codes).name)
+    except ValueError as error:
+        raise InputError(args.codes, str(error)) from None
+    print(f"agreement on {story.name}: coders {', '.join(found.coders)} (Krippendorff's alpha, nominal)")
+    for measure in found.measures:
+        print(f"{measure.measure:8} coders {_alpha(measure.coders_alpha)} on {measure.units} units")
+        for pair in measure.coder_pairs:
+            print(f"         {pair.coders[0]} / {pair.coders[1]}: {_alpha(pair.alpha)} ({pair.units} units)")
+        if not measure.toolkit_measured:
+            print("         toolkit: not measured yet")
+        for pair in measure.with_toolkit:
+            print(f"         {pair.coders[0]} / toolkit: {_alpha(pair.alpha)} ({pair.units} units)")
+    if args.json:
+        write_atomic(args.json, dumps(plain(found)))
+    return 0
+
+
+def _alpha(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+_COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new,
+             "replicate": _replicate, "match": _match, "agree": _agree}

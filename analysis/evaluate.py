@@ -59,13 +59,27 @@ def alpha(pairs: Sequence[tuple[str, str]]) -> float | None:
     None with no pairs; 1.0 when both coders used one and the same label
     throughout (alpha's expected disagreement is zero there).
     """
-    if not pairs:
+    return coded_alpha([(coder, str(i), label) for i, pair in enumerate(pairs) for coder, label in zip("AB", pair)])
+
+
+def coded_alpha(codes: Iterable[tuple[str, str, str]]) -> float | None:
+    """Krippendorff's alpha (nominal) from (coder, unit, label) triples, any number of coders.
+
+    A unit coded by one coder only cannot be compared and is left out. None
+    when no unit is coded twice; 1.0 when every compared label is the same
+    (alpha's expected disagreement is zero there).
+    """
+    coded = sorted(set(codes))
+    counts: dict[str, int] = {}
+    for _, unit, _ in coded:
+        counts[unit] = counts.get(unit, 0) + 1
+    data = [(coder, unit, label) for coder, unit, label in coded if counts[unit] > 1]
+    if not data:
         return None
+    if len({label for _, _, label in data}) == 1:
+        return 1.0
     from nltk.metrics.agreement import AnnotationTask
 
-    if len({label for pair in pairs for label in pair}) == 1:
-        return 1.0
-    data = [(coder, str(i), label) for i, pair in enumerate(pairs) for coder, label in zip("AB", pair)]
     return float(AnnotationTask(data=data).alpha())
 
 

@@ -7,7 +7,7 @@ copying -> framing and readability. Each measure module stays independent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from analysis import alignment, claims, copying, event, framing, numbers, omissions, quotes, readability
@@ -57,13 +57,50 @@ def _quiet(_: str) -> None:
     pass
 
 
+@dataclass(frozen=True)
+class StoryState:
+    """What a story's articles share, computed once (what ``analyse_article`` needs)."""
+
+    primary: PrimaryAnalysis
+    model: alignment.AlignmentModel
+    cleanings: tuple[Cleaning, ...]         # one per coverage document, in order
+    quotes: tuple[quotes.QuoteReport, ...]  # one per coverage document, in order
+
+
+def clean_document(document: Document, settings: Settings = DEFAULT) -> Cleaning:
+    """Clean one document of a story (a pure function: runs anywhere)."""
+    return clean(document.text, settings, declared_paywall=document.paywall_evidence)
+
+
 def analyse_story(story: Story, settings: Settings = DEFAULT, progress: Progress = _quiet) -> StoryAnalysis:
     """Run every measure over ``story``; ``progress`` hears one line per step."""
+    state = prepare_story(story, settings, progress)
+    articles = []
+    for document, cleaning, quote_report in zip(story.coverage, state.cleanings, state.quotes):
+        progress(f"analysing {document.file}")
+        articles.append(analyse_article(document, cleaning, state.primary, state.model, quote_report, story, settings))
+    return StoryAnalysis(story, settings, state.primary, tuple(articles))
+
+
+def prepare_story(
+    story: Story,
+    settings: Settings = DEFAULT,
+    progress: Progress = _quiet,
+    cleanings: Sequence[Cleaning] | None = None,
+) -> StoryState:
+    """The story-level steps: cleaning, the alignment model, quotations, the primary's measures.
+
+    ``cleanings``, if given, are ``clean_document`` of every ``story.documents``
+    in order (computed elsewhere, e.g. in parallel).
+    """
     progress(f"cleaning {len(story.documents)} documents")
-    primary_cleaning = clean(story.primary.text, settings)
-    cleanings = [clean(document.text, settings) for document in story.coverage]
+    if cleanings is None:
+        cleanings = [clean_document(d, settings) for d in story.documents]
+    by_document = dict(zip((d.id for d in story.documents), cleanings))
+    primary_cleaning = by_document[story.primary.id]
+    coverage_cleanings = tuple(by_document[d.id] for d in story.coverage)
     primary_body = primary_cleaning.body
-    bodies = [c.body for c in cleanings]
+    bodies = [c.body for c in coverage_cleanings]
 
     progress("fitting the story's alignment model")
     model = alignment.fit(primary_body, bodies, settings)
@@ -78,11 +115,7 @@ def analyse_story(story: Story, settings: Settings = DEFAULT, progress: Progress
         figures=primary_figures,
         readability=readability.measure(primary_body),
     )
-    articles = []
-    for document, cleaning, quote_report in zip(story.coverage, cleanings, article_quotes):
-        progress(f"analysing {document.file}")
-        articles.append(analyse_article(document, cleaning, primary, model, quote_report, story, settings))
-    return StoryAnalysis(story, settings, primary, tuple(articles))
+    return StoryState(primary, model, coverage_cleanings, tuple(article_quotes))
 
 
 def analyse_article(

@@ -1,0 +1,329 @@
+"""Scale benchmark: thousands of articles across hundreds of releases (a script, not a test).
+
+Builds synthetic corpora by perturbing the embedded corpus: each synthetic
+story is one of the corpus stories with its names and figures replaced
+consistently (so every release is distinct), holding about 50 articles made
+from that story's coverage by quotation edits, figure changes, inserted
+sentences and added boilerplate. Then runs the full analysis as a study with
+no manifest would: source matching of every article to the releases, then
+every measure of every story on all local cores. Prints articles per second,
+peak memory (the process and its workers) and the analysis time divided by
+the time of a plain regex tokenisation of the same texts.
+
+    python benchmarks/scale.py                  # 1,000 and 10,000 articles
+    python benchmarks/scale.py --sizes 200      # a quick run
+    python benchmarks/scale.py --profile 200    # where the time goes, per measure (cProfile)
+
+Targets (issue #8): >= 100 articles/s on the 2-core machine; peak memory
+under 2 GB at 10,000 articles; per-article time at 10,000 no more than 1.2
+times that at 1,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import os
+import pstats
+import random
+import re
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis.matching import match_sources  # noqa: E402
+from analysis.parallel import DEFAULT_CHUNK, LocalRunner, SerialRunner, analyse_stories  # noqa: E402
+from analysis.settings import DEFAULT  # noqa: E402
+from corpus import EMBEDDED, Document, Story, load_story  # noqa: E402
+
+ARTICLES_PER_STORY = 50
+TARGET_RATE = 100.0
+TARGET_MEMORY_MB = 2048.0
+TARGET_SCALING = 1.2
+
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+_PROPER = re.compile(r"\b[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?\b")
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{20,}?)[\"”]")
+_SENTENCE = re.compile(r"[^.!?\n]{40,}[.!?]")
+_SYLLABLES = ("ka", "ro", "vel", "tan", "mi", "dor", "sel", "pra", "nu", "ith", "gal", "bre", "os", "lum", "zer")
+_CALENDAR = {"January", "February", "March", "April", "June", "July", "August", "September", "October",
+             "November", "December", "Sept", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_BOILERPLATE = (
+    "Share this article", "Advertisement", "Subscribe to our newsletter for the latest updates",
+    "Photo: Staff/Wire Service", "Comments (12)", "Font Size:", "Sign up for breaking news alerts",
+    "RELATED: What the new rules mean for you", "Read more about this topic", "© 2025 All rights reserved",
+)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    primaries: tuple[Document, ...]
+    articles: tuple[Document, ...]
+    truth: dict[str, str]  # article id -> the primary it was made from
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _renumber(match: re.Match, factor: float) -> str:
+    text = match.group(0)
+    plain = text.replace(",", "")
+    value = float(plain)
+    if 1900 <= value <= 2100 and "." not in plain:  # a year: keep it
+        return text
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    new = max(value * factor, 1.0)
+    shown = f"{new:,.{decimals}f}" if "," in text else f"{new:.{decimals}f}"
+    return shown
+
+
+def _story_transform(base: Story, rng: random.Random):
+    """A function rewriting a text of ``base`` into this synthetic release's names and figures."""
+    lower = {w for d in base.documents for w in re.findall(r"\b[a-z][a-z-]+\b", d.text)}
+    primary_names = {n for n in _PROPER.findall(base.primary.text) if n.lower() not in lower and n not in _CALENDAR}
+    shared = sorted(n for n in primary_names if any(n in d.text for d in base.coverage))
+    chosen = rng.sample(shared, min(len(shared), 12))
+    names = {name: _pseudo_word(rng) for name in chosen}
+    factor = rng.uniform(0.7, 1.4)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b") if names else None
+
+    def transform(text: str) -> str:
+        if pattern is not None:
+            text = pattern.sub(lambda m: names[m.group(0)], text)
+        return _NUMBER.sub(lambda m: _renumber(m, factor), text)
+
+    return transform
+
+
+def _perturb(text: str, rng: random.Random, inserts: list[str]) -> str:
+    """One article: 1-4 of quotation edit, figure change, inserted sentences, boilerplate."""
+    for operation in rng.sample(("quote", "figure", "insert", "boilerplate"), rng.randint(1, 4)):
+        if operation == "quote":
+            quotes = list(_QUOTED.finditer(text))
+            if quotes:
+                q = rng.choice(quotes)
+                words = q.group(1).split()
+                i = rng.randrange(len(words))
+                edit = rng.choice(("drop", "swap", "ellipsis"))
+                if edit == "drop" and len(words) > 4:
+                    del words[i]
+                elif edit == "swap":
+                    words[i] = rng.choice(("really", "truly", "very", "clearly", "strongly"))
+                else:
+                    words.insert(i, "...")
+                text = text[:q.start(1)] + " ".join(words) + text[q.end(1):]
+        elif operation == "figure":
+            numbers = list(_NUMBER.finditer(text))
+            if numbers:
+                n = rng.choice(numbers)
+                text = text[:n.start()] + _renumber(n, rng.choice((0.5, 0.9, 1.1, 2.0))) + text[n.end():]
+        elif operation == "insert":
+            paragraphs = text.split("\n\n")
+            for _ in range(rng.randint(1, 3)):
+                paragraphs.insert(rng.randint(1, len(paragraphs)), rng.choice(inserts))
+            text = "\n\n".join(paragraphs)
+        else:
+            lines = text.split("\n")
+            for _ in range(rng.randint(1, 3)):
+                lines.insert(rng.choice((1, len(lines))), rng.choice(_BOILERPLATE))
+            text = "\n".join(lines)
+    return text
+
+
+def build_corpus(size: int, seed: int = 0) -> Corpus:
+    """``size`` articles over ``size / 50`` releases, reproducibly from ``seed``."""
+    rng = random.Random(seed)
+    bases = [load_story(EMBEDDED / name) for name in ("dev_harbor", "broken_heart")]
+    inserts = sorted({s.strip() for b in bases for d in b.documents for s in _SENTENCE.findall(d.text)})
+    releases = max(1, round(size / ARTICLES_PER_STORY))
+    primaries, articles, truth = [], [], {}
+    for r in range(releases):
+        base = bases[r % len(bases)]
+        transform = _story_transform(base, rng)
+        primary = Document(f"release{r:04d}.txt", f"release{r:04d}.txt", "primary", "", "", "", "",
+                           transform(base.primary.text))
+        primaries.append(primary)
+        count = size // releases + (1 if r < size % releases else 0)
+        for a in range(count):
+            source = base.coverage[rng.randrange(len(base.coverage))]
+            name = f"r{r:04d}_a{a:03d}.txt"
+            articles.append(Document(name, name, "coverage", source.outlet, "", "", "",
+                                     _perturb(transform(source.text), rng, inserts)))
+            truth[name] = primary.id
+    return Corpus(tuple(primaries), tuple(articles), truth)
+
+
+def stories_from(corpus: Corpus, matching) -> list[Story]:
+    by_id = {a.id: a for a in corpus.articles}
+    stories = []
+    for primary in corpus.primaries:
+        assigned = tuple(by_id[i] for i in matching.articles_of(primary.id))
+        if assigned:
+            stories.append(Story(Path(primary.file).stem, "", EMBEDDED, (primary, *assigned), ()))
+    return stories
+
+
+class PeakMemory:
+    """Peak resident memory of this process and all its children (the workers), sampled."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _total(self) -> int:
+        import psutil
+
+        me = psutil.Process(os.getpid())
+        total = me.memory_info().rss
+        for child in me.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._total())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "PeakMemory":
+        self.peak = self._total()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._total())
+
+
+def regex_seconds(texts: list[str]) -> float:
+    """Time of a plain regex tokenisation of ``texts`` (best of three)."""
+    word = re.compile(r"\w+")
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for text in texts:
+            word.findall(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@dataclass(frozen=True)
+class Run:
+    size: int
+    seconds: float
+    matching_seconds: float
+    peak_mb: float
+    regex_ratio: float
+    matched_right: float
+    labels: Counter
+
+
+def run(size: int, jobs: int, chunk: int, seed: int) -> Run:
+    corpus = build_corpus(size, seed)
+    texts = [d.text for d in corpus.primaries + corpus.articles]
+    gc.collect()
+    labels: Counter = Counter()
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        matching = match_sources(corpus.primaries, corpus.articles, DEFAULT)
+        matched = time.perf_counter()
+        stories = stories_from(corpus, matching)
+        runner = LocalRunner(jobs) if jobs != 1 else SerialRunner()
+        for analysis in analyse_stories(stories, DEFAULT, runner, chunk=chunk):
+            # Stream: each story is summarised and dropped, as a study writes and drops it.
+            for article in analysis.articles:
+                labels.update(claim.label for claim in article.claims.claims)
+        seconds = time.perf_counter() - start
+    right = sum(m.primary == corpus.truth[m.article] for m in matching.matches) / len(matching.matches)
+    return Run(size, seconds, matched - start, memory.peak / 2**20, seconds / regex_seconds(texts), right, labels)
+
+
+# The measure entry points pipeline.py calls, for the profile.
+_ENTRY_POINTS = (
+    ("cleaning.py", "clean"), ("alignment.py", "fit"), ("alignment.py", "align"),
+    ("quotes.py", "analyse_story"), ("numbers.py", "extract"), ("numbers.py", "check"),
+    ("event.py", "check"), ("claims.py", "label"), ("omissions.py", "find"), ("copying.py", "measure"),
+    ("framing.py", "analyse"), ("readability.py", "measure"), ("matching.py", "match_sources"),
+)
+
+
+def profile(size: int, seed: int) -> None:
+    """cProfile a serial run of ``size`` articles; print each measure's share of the time."""
+    corpus = build_corpus(size, seed)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    matching = match_sources(corpus.primaries, corpus.articles, DEFAULT)
+    for _ in analyse_stories(stories_from(corpus, matching), DEFAULT, SerialRunner()):
+        pass
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    total = max(stats.total_tt, 1e-9)
+    print(f"profile of {size} articles, serial: {total:.2f} s, {total / size * 1000:.2f} ms per article")
+    rows = []
+    for (file, _, function), (_, _, _, cumulative, _) in stats.stats.items():
+        for module, name in _ENTRY_POINTS:
+            if file.endswith(os.sep + "analysis" + os.sep + module) and function == name:
+                rows.append((cumulative, f"{module[:-3]}.{name}"))
+    for cumulative, name in sorted(rows, reverse=True):
+        print(f"  {name:26} {cumulative:8.2f} s  {cumulative / total:6.1%}  {cumulative / size * 1000:8.2f} ms/article")
+    print("top functions by own time:")
+    stats.stream = sys.stdout
+    stats.sort_stats("tottime").print_stats(15)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], metavar="N")
+    parser.add_argument("--jobs", type=int, default=-1, help="joblib n_jobs (default: all cores)")
+    parser.add_argument("--chunk", type=int, default=DEFAULT_CHUNK, help="articles per task in a split story")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", type=int, metavar="N", help="profile a serial run of N articles instead")
+    args = parser.parse_args(argv)
+    if args.profile:
+        profile(args.profile, args.seed)
+        return 0
+
+    print(f"cores: {os.cpu_count()}, jobs: {args.jobs}, {ARTICLES_PER_STORY} articles per release")
+    runs = []
+    for size in args.sizes:
+        result = run(size, args.jobs, args.chunk, args.seed)
+        runs.append(result)
+        print(f"{size:>6} articles: {result.seconds:8.1f} s ({result.matching_seconds:.1f} s matching), "
+              f"{size / result.seconds:7.1f} articles/s, {result.seconds / size * 1000:7.2f} ms/article, "
+              f"peak memory {result.peak_mb:7.0f} MB, {result.regex_ratio:9.0f}x regex tokenisation, "
+              f"matched to the right release {result.matched_right:.1%}")
+        print(f"        claim labels: {dict(sorted(result.labels.items()))}")
+    ok = True
+    for result in runs:
+        rate = result.size / result.seconds
+        ok &= rate >= TARGET_RATE
+        print(f"target >= {TARGET_RATE:.0f} articles/s at {result.size}: {'met' if rate >= TARGET_RATE else 'NOT met'}")
+    largest = max(runs, key=lambda r: r.size)
+    if largest.size >= 10000:
+        met = largest.peak_mb < TARGET_MEMORY_MB
+        ok &= met
+        print(f"target peak memory < {TARGET_MEMORY_MB:.0f} MB at {largest.size}: {'met' if met else 'NOT met'}")
+    sizes = {r.size: r for r in runs}
+    if 1000 in sizes and 10000 in sizes:
+        ratio = (sizes[10000].seconds / 10000) / (sizes[1000].seconds / 1000)
+        met = ratio <= TARGET_SCALING
+        ok &= met
+        print(f"per-article time at 10,000 / at 1,000: {ratio:.2f} (target <= {TARGET_SCALING}): {'met' if met else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
