@@ -90,6 +90,29 @@ class Settings:
     # How many nearest primaries each match lists as candidates.
     match_candidates: int = 3
 
+    # Quotations (issue #4); quote_min_words (above) separates them from terms.
+    # Words between two quoted pieces that still make one quotation when they
+    # are an attribution inside the sentence ("A," she said, "B."): news
+    # attributions run 2-8 words ("said Federal Waterways Agency Administrator
+    # Delphine Okonjo-Marsh" is 7).
+    quote_interruption_max_words: int = 12
+    # Candidate primary spans share runs of this many words with a quotation;
+    # three words rarely repeat by chance inside one press release.
+    quote_seed_words: int = 3
+    # Two pieces of one quotation may come from primary words this far apart
+    # (a release's quotation paragraphs run 40-120 words).
+    quote_splice_window: int = 120
+    # An unmarked cut of this many primary words, or of whole sentences, joins
+    # non-adjacent spans (spliced); a shorter one is an alteration.
+    quote_splice_min_words: int = 4
+    # Below this share of its words found in the primary a quotation is
+    # unsourced; above it, the differences are edits ("2,300" for "1,700" in a
+    # 10-word quotation still matches 0.8).
+    quote_min_match: float = 0.6
+    # Another article quotes "the same words" when this share of the shorter
+    # quotation's word triples is shared.
+    quote_provenance_min_share: float = 0.5
+
     def to_dict(self) -> dict:
         return asdict(self)
 
