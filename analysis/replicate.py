@@ -35,6 +35,7 @@ Outputs, all deterministic (a second run writes the same bytes):
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,7 +349,8 @@ def run_study(
             folder.mkdir(parents=True)
             write_atomic(folder / "matching.json", dumps(plain(matching)))
             pools.append({"name": pool.name, "primaries": len(matching.primaries), "articles": len(matching.matches),
-                          "unmatched": len(matching.unmatched), "matching": f"pools/{pool.name}/matching.json"})
+                          "unmatched": len(matching.unmatched), "matching": f"pools/{pool.name}/matching.json",
+                          "inputs": _hashes(pool)})
         summary = {
             "toolkit": {"name": "sourcedrift", "version": __version__},
             "study": config.name,
@@ -361,7 +363,8 @@ def run_study(
         write_atomic(staging / SUMMARY, dumps(plain(summary)))
         if keep:
             say("writing the replication bundle")
-            _bundle_writer()(kept, staging, config.data)
+            # The configuration as run: the file's tables, with every setting's effective value.
+            _bundle_writer()(kept, staging, {**config.data, "settings": config.settings.to_dict()})
         written = tuple(sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file()))
     return written
 
@@ -369,6 +372,15 @@ def run_study(
 def bundle_available() -> bool:
     """Whether this version can write the replication bundle (``reports.bundle``)."""
     return _bundle_writer() is not None
+
+
+def _hashes(pool: Pool) -> list[dict]:
+    """SHA-256 of every text of a pool (a pool has no story folder for the bundle to hash)."""
+    found = []
+    for role, folder in (("primaries", pool.primaries), ("articles", pool.articles)):
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt"):
+            found.append({"path": f"{role}/{path.name}", "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    return found
 
 
 def _bundle_writer():

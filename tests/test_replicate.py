@@ -20,9 +20,9 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_bundle(monkeypatch):
-    """Tests here check replicate's own files; the bundle writer is tested through a stand-in."""
+    """For tests of replicate's own files; the bundle writer is tested on the example study."""
     monkeypatch.setitem(sys.modules, "reports.bundle", None)
 
 
@@ -31,9 +31,13 @@ def test_example_study_twice_gives_identical_bytes(tmp_path, capsys):
     assert main(["replicate", str(EXAMPLE), "-o", str(tmp_path / "two"), "-q", "--jobs", "1"]) == 0
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one == two
-    assert sorted(one) == ["stories/broken_heart/results.json", "stories/dev_harbor/agreement.json",
-                           "stories/dev_harbor/results.json", "study.json", "study.toml"]
+    assert {"stories/broken_heart/results.json", "stories/dev_harbor/agreement.json",
+            "stories/dev_harbor/results.json", "study.json", "study.toml", "manifest.json"} <= set(one)
     assert one["study.toml"] == EXAMPLE.read_bytes()
+    manifest = json.loads(one["manifest.json"])
+    assert manifest["stories"] == ["dev_harbor", "broken_heart"]
+    assert manifest["configuration"]["study"]["name"] == "corpus-demo"
+    assert manifest["configuration"]["settings"]["match_min_score"] == 0.1  # effective settings, in full
     summary = json.loads(one["study.json"])
     assert [(s["name"], s["articles"]) for s in summary["stories"]] == [("dev_harbor", 6), ("broken_heart", 4)]
     assert str(tmp_path) not in "".join(v.decode("utf-8") for v in one.values())  # no machine paths
@@ -72,7 +76,7 @@ def study_folder(tmp_path: Path, extra: str = "", *, folder: bool = True) -> Pat
     return config
 
 
-def test_stories_folders_and_pools(tmp_path):
+def test_stories_folders_and_pools(tmp_path, no_bundle):
     config = study_folder(tmp_path)
     assert main(["replicate", str(config), "-q", "--jobs", "2"]) == 0
     files = tree(tmp_path / "out")
@@ -84,8 +88,11 @@ def test_stories_folders_and_pools(tmp_path):
     assert [(s["name"], s["source"], s["articles"]) for s in summary["stories"]] == [
         ("tiny", "story", 1), ("s1", "folder", 1), ("s2", "folder", 1),
         ("wires-grants", "pool wires", 1), ("wires-harbor", "pool wires", 1)]
-    assert summary["pools"] == [{"articles": 3, "matching": "pools/wires/matching.json", "name": "wires",
-                                 "primaries": 2, "unmatched": 1}]
+    (pool,) = summary["pools"]
+    assert {k: v for k, v in pool.items() if k != "inputs"} == {
+        "articles": 3, "matching": "pools/wires/matching.json", "name": "wires", "primaries": 2, "unmatched": 1}
+    assert [entry["path"] for entry in pool["inputs"]] == [
+        "primaries/grants.txt", "primaries/harbor.txt", "articles/x1.txt", "articles/x2.txt", "articles/x3.txt"]
     matching = json.loads(files["pools/wires/matching.json"])
     assert [(m["article"], m["primary"]) for m in matching["matches"]] == [
         ("x1.txt", "harbor.txt"), ("x2.txt", "grants.txt"), ("x3.txt", None)]
@@ -118,7 +125,7 @@ def test_bundle_false_skips_the_writer(tmp_path, monkeypatch):
     assert main(["replicate", str(config), "-q", "--jobs", "1"]) == 0
 
 
-def test_an_error_while_running_leaves_nothing_behind(tmp_path, capsys):
+def test_an_error_while_running_leaves_nothing_behind(tmp_path, capsys, no_bundle):
     config = study_folder(tmp_path, folder=False)
     (tmp_path / "codes.csv").write_text(
         "coder,file,text,measure,label\n"
