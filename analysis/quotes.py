@@ -780,17 +780,20 @@ def _runs_of(positions: Sequence[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
-def _compatible(article_speaker: str, primary_speaker: str, issuer: str) -> bool:
+def _compatible(article_speaker: str, primary_speaker: str, primary: _Primary) -> bool:
     """Whether crediting ``article_speaker`` with words ``primary_speaker`` says is no changed name.
 
-    An organisation credited with the words of its own release, or of a
-    person quoted in it, is the primary's own voice.
+    The primary is its issuer's voice: the issuer credited with the words of
+    a person its release quotes, or a person the release quotes credited with
+    the release's own text, is not a changed name.
     """
     if speakers.same_speaker(article_speaker, primary_speaker):
         return True
     if speakers.is_organisation_name(article_speaker):
-        return not speakers.is_organisation_name(primary_speaker) or primary_speaker == issuer \
-            or speakers.same_speaker(article_speaker, issuer)
+        return not speakers.is_organisation_name(primary_speaker) or primary_speaker == primary.issuer \
+            or speakers.same_speaker(article_speaker, primary.issuer)
+    if primary_speaker == primary.issuer:
+        return any(speakers.same_speaker(article_speaker, name) for name in primary.quote_speakers if name)
     return False
 
 
@@ -819,7 +822,7 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
     first, last = pspans[runs[0][0]][0], pspans[runs[-1][1]][1]
     said_by = _primary_speaker(primary, fidelity.primary_words)
     label = fidelity.label
-    if record.speaker and said_by and not _compatible(record.speaker, said_by, primary.issuer):
+    if record.speaker and said_by and not _compatible(record.speaker, said_by, primary):
         label = "misattributed"
     return replace(
         record,
@@ -838,6 +841,12 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
 def _grams(text: str, n: int) -> set[tuple[str, ...]]:
     keys = [_key(m.group()) for m in WORD.finditer(text)]
     return {tuple(keys[i:i + n]) for i in range(len(keys) - n + 1)} or ({tuple(keys)} if keys else set())
+
+
+def _fullest(name: str, versions: Sequence[tuple[int, Quote]]) -> str:
+    """The fullest form of a speaker's name among the versions ("Pendleford" -> "Gary Pendleford")."""
+    same = [q.speaker for _, q in versions if q.speaker and q.speaker.split()[-1] == name.split()[-1]]
+    return max(same, key=lambda n: (len(n.split()), n))
 
 
 def _provenance(reports: list[list[Quote]], settings: Settings) -> list[list[Quote]]:
@@ -862,14 +871,17 @@ def _provenance(reports: list[list[Quote]], settings: Settings) -> list[list[Quo
                     if shared and shared >= settings.quote_provenance_min_share * min(len(mine), len(theirs)):
                         versions.append((b, other))
             articles = tuple(sorted({b for b, _ in versions if b != a}))
-            names = tuple(sorted({q.speaker for b, q in versions if b != a and q.speaker}))
-            longest_article, longest = max(versions, key=lambda v: (word_count(v[1].text), -v[0]))
+            names = tuple(sorted({_fullest(q.speaker, versions) for b, q in versions if b != a and q.speaker}))
+            # Ties go to this article's own version, then to the earliest article.
+            longest_article, longest = max(versions, key=lambda v: (word_count(v[1].text), v[0] == a, -v[0]))
             if articles:
-                count = f"{len(articles)} other article{'s' if len(articles) > 1 else ''}"
-                summary = f"not in the primary; {count} quote the same words"
+                count = f"{len(articles)} other articles quote" if len(articles) > 1 else "1 other article quotes"
+                summary = f"not in the primary; {count} the same words"
                 summary += f" from {' / '.join(names)}" if names else ""
                 if longest_article != a:
-                    summary += f"; the longest version is in article {longest_article}"
+                    # Counted from 1 in the story's coverage order, as a reader counts.
+                    summary += (f"; the longest version ({word_count(longest.text)} words) is in "
+                                f"coverage article {longest_article + 1}")
             else:
                 summary = "not in the primary; no other article quotes the same words"
             updated.append(replace(quote, provenance=Provenance(

@@ -1,0 +1,106 @@
+"""analysis.speakers: names, attribution cues, pronouns and follow-ons, normalisation to the primary."""
+
+import pytest
+
+from analysis import quotes, speakers
+from tests.test_quotes import body_of
+
+PRIMARY = (
+    "The Department of Justice today announced the results of Operation Clean Harbor.\n"
+    "Attorney General Jeff Sessions said the operation was a success. “No harbor should be a dump for "
+    "industrial waste,” he said.\n"
+    "Anselm Whitcombe, Director of the Office of Coastal Protection, said: “We will be back next year.”\n"
+    "The Internet Crimes Against Children Task Force Program (ICAC) helps state and local agencies."
+)
+
+
+def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
+    _, (report,) = quotes.analyse_story(body_of(primary), [body_of(article)])
+    return [q.speaker for q in report.quotes]
+
+
+@pytest.mark.parametrize("article, expected", [
+    # verb after the quotation, name first or verb first, titles dropped
+    ("“Nobody wants sludge in the water,” said Attorney General Jeff Sessions.", ["Jeff Sessions"]),
+    ("“Nobody wants sludge in the water,” Attorney General Jeff Sessions said in a statement.", ["Jeff Sessions"]),
+    ("“Nobody wants sludge in the water,” Office of Coastal Protection director Anselm Whitcombe said.",
+     ["Anselm Whitcombe"]),
+    # a surname takes the primary's full name; so does a surname the article gave in full earlier
+    ("“Nobody wants sludge in the water,” Sessions told reporters.", ["Jeff Sessions"]),
+    ("Rep. Garrick Pendleford filed a bill.\n“Fines are not environmental policy,” Pendleford said.",
+     ["Garrick Pendleford"]),
+    # verb before the quotation, with an apposition between name and verb
+    ("Anselm Whitcombe, who directs the Office of Coastal Protection, said that “we will be back next year.”",
+     ["Anselm Whitcombe"]),
+    # colon lead-in without a verb of speaking
+    ("Whitcombe had a blunt warning for the dumpers: “We will be back next year.”", ["Anselm Whitcombe"]),
+    # according to; acronyms spelled out as the primary spells them
+    ("“Nobody wants sludge in the water,” according to the DOJ.", ["Department of Justice"]),
+    ("According to the Justice Department, “no harbor should be a dump for waste.”", ["Department of Justice"]),
+    # "the department" is the primary's organisation of that kind
+    ("“No harbor should be a dump for waste,” the department said.", ["Department of Justice"]),
+    # pronouns take the last person named as a speaker
+    ("Jeff Sessions spoke about the arrests on Tuesday.\n“No harbor should be a dump for waste,” he said.",
+     ["Jeff Sessions"]),
+    # an attribution that ends its sentence: the next quotation follows on
+    ("“No harbor should be a dump,” said Jeff Sessions. “We will be back next year for more.”",
+     ["Jeff Sessions", "Jeff Sessions"]),
+    # a block quotation after a lead-in paragraph ending in a comma
+    ("As a result of the operation, the DOJ said that,\nThe task forces identified many offenders in all states.”",
+     ["Department of Justice"]),
+    # a dash attribution
+    ("“We will be back next year, and the year after.” — Dr. Ann Ruiz", ["Ann Ruiz"]),
+    # a role named instead of the person
+    ("“No harbor should be a dump for waste,” the attorney general said.", ["Jeff Sessions"]),
+    # the possessor of a lead-in ("The ICAC's mission reads as follows:")
+    ("The ICAC’s mission reads as follows:\nIt helps state and local law enforcement agencies respond.”",
+     ["Internet Crimes Against Children Task Force Program"]),
+    # nobody named: a verb with no name, or no attribution at all
+    ("“No harbor should be a dump for waste,” officials said.", [""]),
+    ("The sweep was, in short, “a success for every single harbor.”", [""]),
+    ("“No harbor should be a dump for waste.”", [""]),
+])
+def test_speaker(article, expected):
+    assert speakers_of(article) == expected
+
+
+def test_interrupting_attribution_credits_both_segments():
+    article = "“No harbor should be a dump,” Sessions said, “for industrial waste of any kind.”"
+    _, (report,) = quotes.analyse_story(body_of(PRIMARY), [body_of(article)])
+    (quote,) = report.quotes
+    assert quote.speaker == "Jeff Sessions" and len(quote.segments) == 2
+
+
+def test_primary_speakers_are_found_the_same_way():
+    primary, _ = quotes.analyse_story(body_of(PRIMARY), [])
+    assert [q.speaker for q in primary.quotes] == ["Jeff Sessions", "Anselm Whitcombe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Federal Waterways Agency Administrator Delphine Okonjo-Marsh said",
+     [("Delphine Okonjo-Marsh", "person"), ("Federal Waterways Agency", "organisation")]),
+    ("Attorney General William P. Barr said", [("William P. Barr", "person")]),
+    ("the agency’s Office of Coastal Protection", [("the agency", "reference"), ("Office of Coastal Protection", "organisation")]),
+    ("The ICAC’s mission", [("ICAC", "organisation")]),
+    ("Office of Juvenile Justice and Delinquency Prevention", [("Office of Juvenile Justice and Delinquency Prevention", "organisation")]),
+    ("For the longer view, she said", [("she", "pronoun")]),
+    ("WASHINGTON, Sept. 16 — Smith and Jones met", [("Smith", "person"), ("Jones", "person")]),
+])
+def test_mentions(text, expected):
+    found = speakers.mentions(text, known=frozenset({"Smith", "Jones"}))
+    assert [(m.name, m.kind) for m in found] == expected
+
+
+def test_a_lone_capital_opening_a_sentence_is_a_name_only_when_seen_mid_sentence():
+    assert speakers.mentions("Inspectors said so.") == []
+    assert [m.name for m in speakers.mentions("Harrowgate said so.", known=frozenset({"Harrowgate"}))] == ["Harrowgate"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Jeff Sessions", "jeff sessions", True),
+    ("Sessions", "Jeff Sessions", True),
+    ("Jeff Sessions", "William P. Barr", False),
+    ("", "William P. Barr", True),
+])
+def test_same_speaker(a, b, same):
+    assert speakers.same_speaker(a, b) is same
