@@ -133,7 +133,8 @@ def analyse_article(
     aligned = alignment.align(body, model, settings)
     event_check = event.check(body, primary_body, aligned, story.references, settings)
     found = numbers.extract(body, settings)
-    figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings)
+    figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
+                                  primary_name=primary.document.file)
     return ArticleAnalysis(
         document=document,
         cleaning=cleaning,

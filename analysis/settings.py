@@ -90,6 +90,45 @@ class Settings:
     # How many nearest primaries each match lists as candidates.
     match_candidates: int = 3
 
+    # Figures (issue #5). Set by reading dev_harbor's designed cases and the
+    # broken_heart seeds (see analysis/numbers.py for how each is used).
+    # "about", "roughly": the stated value give or take this share; "nearly",
+    # "almost": up to this share below it.
+    figure_approx_tolerance: float = 0.1
+    # Unqualified counts and amounts from this size are read as rounded to their
+    # last non-zero digit ("1,800" is 1,750-1,850); smaller ones are exact.
+    figure_round_min: float = 100.0
+    # Content words either side of a figure that make up its context.
+    figure_context_words: int = 6
+    # Evidence that an article figure and a primary figure count the same thing
+    # (the unit's prior, the counted noun, shared context, alignment, running
+    # totals); a primary figure is "the same quantity" from this score.
+    figure_same_quantity: float = 3.0
+    # An equal value is accepted as the same quantity with far less evidence.
+    figure_same_value_score: float = 0.0
+    # Points for the counted nouns agreeing / for one naming the other's context
+    # / against two different counted nouns.
+    figure_head_match: float = 3.0
+    figure_head_in_context: float = 2.0
+    figure_head_conflict: float = 2.0
+    # Points per shared context word, up to the cap.
+    figure_context_weight: float = 0.5
+    figure_context_cap: float = 2.5
+    # Reference sheets list keywords chosen for the purpose: each counts more.
+    figure_keyword_weight: float = 1.0
+    # The primary figure sits in a sentence aligned with the article's, when
+    # the alignment scores at least figure_min_alignment (below it, on
+    # dev_harbor, the aligned sentence is as often wrong as right).
+    figure_aligned_bonus: float = 2.0
+    figure_min_alignment: float = 0.25
+    # One figure is a running total ("since 2012") and the other is not.
+    figure_total_penalty: float = 3.0
+    # Values within this ratio of each other are likely one quantity changed.
+    figure_close_ratio: float = 1.5
+    figure_close_bonus: float = 1.0
+    # Values further apart than this ratio are different quantities, not a changed figure.
+    figure_max_ratio: float = 5.0
+
     # Quotations (issue #4); quote_min_words (above) separates them from terms.
     # Words between two quoted pieces that still make one quotation when they
     # are an attribution inside the sentence ("A," she said, "B."): news

@@ -1,0 +1,810 @@
+"""Reading figures out of text: numbers, amounts, shares, dates, periods and durations.
+
+``read(text, start, end)`` finds every figure of ``text[start:end]`` (one
+sentence) and returns a :class:`Reading` for each: the value, the qualifier
+read as an interval, the unit, the thing counted and the words around it. No
+model is downloaded: the grammar is a few precompiled patterns over the word
+lists ``analysis/data/figure_*.txt``.
+
+What is not a figure of the story: phone numbers, clock times, list numbering
+("(1)"), numbers that name something ("Section 230", "Route 9"), numbers inside
+words ("COVID-19"), prices in subscription offers, seasons and relative time
+words ("spring", "next year"), and "one" on its own (a determiner, mostly).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from nltk.stem.porter import PorterStemmer
+
+from analysis.settings import DEFAULT, Settings, word_list
+
+Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal"]
+QualifierKind = Literal["", "above", "at_least", "just_above", "below", "at_most", "near_below", "approx", "exact"]
+
+INFINITY = math.inf
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure as read from a sentence; offsets into the text read.
+
+    ``value`` is the number stated: a count, an amount in currency units, a
+    percentage (a share "a third" is 33.33), a year, an ordinal, a duration in
+    ``counted`` units ("month"); for a date, the day of the month; for a
+    period, its number of months. ``low``/``high`` is the interval the wording
+    allows (qualifier and rounding); ``year``/``months``/``day`` carry the
+    calendar of years, decades, dates and periods (0 / () where not stated).
+    """
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str              # the qualifier's words as written, lower case ("more than")
+    qualifier_kind: QualifierKind
+    unit: Unit
+    counted: str                # the noun counted ("violations"), the currency ("$"), the time unit ("month")
+    head: str                   # canonical stem of the counted noun ("" when none was found)
+    context: frozenset[str]     # canonical stems of the content words around the figure
+    partitive: bool             # "two of the cited facilities": a part of a larger set
+    cumulative: bool            # a running total ("since 2012", "to date")
+    year: int = 0
+    months: tuple[int, ...] = ()
+    day: int = 0
+
+
+# --- word lists -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Lexicon:
+    numbers: dict[str, tuple[float, str]]   # cardinal or ordinal word -> (value, kind)
+    fraction_words: dict[str, float]        # denominator word -> denominator ("thirds" -> 3)
+    qualifiers: dict[str, str]              # phrase -> kind
+    months: dict[str, int]
+    time_units: dict[str, tuple[str, float]]  # singular or plural -> (singular, days)
+    stopwords: frozenset[str]
+    plurals: frozenset[str]
+    synonyms: dict[str, str]                # stem -> the stem naming its group
+    cumulative: tuple[str, ...]
+    identifiers: frozenset[str]
+    chrome: frozenset[str]
+    # Cue sets: a sentence holding none of a reader's cue words is not scanned by it.
+    month_names: frozenset[str]
+    cardinals: frozenset[str]
+    ordinals: frozenset[str]
+    fractions: frozenset[str]
+    time_words: frozenset[str]
+
+
+def _pairs(name: str) -> list[list[str]]:
+    return [entry.split("\t") for entry in word_list(name)]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The word lists of ``analysis/data/figure_*.txt``, parsed once."""
+    rows = _pairs("figure_number_words")
+    numbers = {word.lower(): (float(value), kind) for word, value, kind in rows if kind != "fraction"}
+    fractions = {word.lower(): float(value) for word, value, kind in rows if kind == "fraction"}
+    time_units: dict[str, tuple[str, float]] = {}
+    for unit, days in _pairs("figure_time_units"):
+        plural = unit[:-1] + "ies" if unit.endswith("y") and unit != "day" else unit + "s"
+        time_units[unit] = time_units[plural] = (unit, float(days))
+    synonyms: dict[str, str] = {}
+    for group in word_list("figure_synonyms"):
+        members = group.split()
+        leader = _stem(members[0])
+        for member in members:
+            synonyms.setdefault(_stem(member), leader)
+    months = {name: int(number) for name, number in _pairs("figure_months")}
+    return _Lexicon(
+        numbers=numbers,
+        fraction_words=fractions,
+        qualifiers={phrase.lower(): kind for phrase, kind in _pairs("figure_qualifiers")},
+        months=months,
+        time_units=time_units,
+        stopwords=frozenset(w.lower() for w in word_list("figure_stopwords")),
+        plurals=frozenset(w.lower() for w in word_list("figure_plurals")),
+        synonyms=synonyms,
+        cumulative=tuple(w.lower() for w in word_list("figure_cumulative")),
+        identifiers=frozenset(w.lower() for w in word_list("figure_identifiers")),
+        chrome=frozenset(w.lower() for w in word_list("figure_chrome")),
+        month_names=frozenset(months),
+        cardinals=frozenset(w for w, (_, kind) in numbers.items() if kind in ("unit", "ten", "scale")),
+        ordinals=frozenset(w for w, (_, kind) in numbers.items() if kind == "ordinal"),
+        fractions=frozenset(fractions),
+        time_words=frozenset(time_units),
+    )
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> PorterStemmer:
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    return _stemmer().stem(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def canonical(word: str) -> str:
+    """The stem of ``word`` mapped onto its synonym group ("fines" -> "fine", "penalties" -> "fine")."""
+    stem = _stem(re.sub(r"['’]s?$", "", word))
+    return lexicon().synonyms.get(stem, stem)
+
+
+# --- patterns -------------------------------------------------------------------------
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+# A number is not glued to letters, other digits or a hyphen ("COVID-19", "H1N1", "10-K").
+_BEFORE = r"(?<![\w\-/.,])"
+_AFTER = r"(?![\w/]|[.,]\d|-\w)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    skip: re.Pattern          # things that look numeric but are not figures
+    date: re.Pattern
+    date_day_first: re.Pattern
+    iso_date: re.Pattern
+    months: re.Pattern        # one month name, capitalised
+    decade: re.Pattern
+    money: re.Pattern
+    percent: re.Pattern
+    fraction: re.Pattern
+    ratio: re.Pattern
+    ordinal: re.Pattern
+    hyphen_duration: re.Pattern
+    number: re.Pattern
+    words: re.Pattern         # a run of number words
+    qualifier: re.Pattern     # a qualifier ending where the figure starts
+    token: re.Pattern
+    digit: re.Pattern
+    word: re.Pattern
+    currency: re.Pattern
+    decade_cue: re.Pattern
+    ordinal_cue: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    """The grammar, compiled once from the word lists."""
+    lex = lexicon()
+    month = "|".join(sorted(lex.months, key=len, reverse=True))
+    cardinal = [w for w, (_, kind) in lex.numbers.items() if kind in ("unit", "ten", "scale")]
+    cardinal_re = "|".join(sorted(cardinal, key=len, reverse=True))
+    ordinal_re = "|".join(sorted((w for w, (_, k) in lex.numbers.items() if k == "ordinal"), key=len, reverse=True))
+    tens_re = "|".join(w for w, (_, k) in lex.numbers.items() if k == "ten")
+    fraction_re = "|".join(sorted(lex.fraction_words, key=len, reverse=True))
+    small = "|".join(w for w, (_, k) in lex.numbers.items() if k == "unit")
+    time_unit = "|".join(sorted(lex.time_units, key=len, reverse=True))
+    qualifier = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(lex.qualifiers, key=len, reverse=True))
+    word_number = rf"(?:{cardinal_re})(?:(?:\s+and\s+|[\s\-]+)(?:{cardinal_re}))*"
+    return _Patterns(
+        skip=re.compile(
+            r"\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b"                 # phone numbers
+            r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"      # clock times
+            r"|\b\d{1,2}:\d{2}\b"
+            r"|\(\d{1,2}\)"                                             # list numbering inside a paragraph
+            r"|\S+@\S+|\b(?:https?://|www\.)\S+"                        # addresses
+        ),
+        date=re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"),
+        date_day_first=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month})\b\.?(?:,?\s+(\d{{4}})\b)?"),
+        iso_date=re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        months=re.compile(rf"\b(?:{month})\b\.?"),
+        decade=re.compile(rf"(?:\b(early|mid|late)[\s\-]+|{_BEFORE})(?:(\d{{3}}0)|['’](\d0))['’]?s\b"),
+        money=re.compile(
+            rf"(?:\bUS\s?|\bC|\bA)?([$€£])\s?({_DIGITS})(?:\s?({_SCALE_WORDS}|mn|bn|m|b|k)\b)?",
+            re.IGNORECASE),
+        percent=re.compile(
+            rf"{_BEFORE}(?:({_DIGITS})|\b({word_number}))\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+            re.IGNORECASE),
+        fraction=re.compile(
+            rf"\b(?:(a|one|{small})[\s\-]+({fraction_re})|(half))(?=\s+(?:of|the)\b)", re.IGNORECASE),
+        ratio=re.compile(
+            rf"(?:\b({small})|{_BEFORE}(\d{{1,2}}))\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\b({small}|{tens_re})\b|(\d{{1,3}}){_AFTER})",
+            re.IGNORECASE),
+        ordinal=re.compile(
+            rf"{_BEFORE}\d+(?:st|nd|rd|th)\b|\b(?:(?:{tens_re})-)?(?:{ordinal_re})\b", re.IGNORECASE),
+        hyphen_duration=re.compile(
+            rf"(?:{_BEFORE}(\d+)|\b({word_number}))-({time_unit})(?:-(?:long|old))?\b", re.IGNORECASE),
+        number=re.compile(rf"{_BEFORE}({_DIGITS}){_AFTER}(?:\s({_SCALE_WORDS})\b)?", re.IGNORECASE),
+        words=re.compile(rf"\b(?:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{word_number}\b",
+                         re.IGNORECASE),
+        qualifier=re.compile(rf"\b({qualifier})\s+(?:\$\s?)?$", re.IGNORECASE),
+        token=re.compile(r"[$€£%]|\d+(?:[.,]\d+)*\w*|\w+(?:['’\-]\w+)*|[^\w\s]"),
+        digit=re.compile(r"\d"),
+        word=re.compile(r"[^\W\d_]+"),
+        currency=re.compile(r"[$€£]"),
+        decade_cue=re.compile(r"\d0['’]?s\b"),
+        ordinal_cue=re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE),
+    )
+
+
+# --- parsing numbers ------------------------------------------------------------------
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def word_value(text: str) -> float | None:
+    """The value of a run of number words ("thirty-seven", "a hundred and five"); None if not one."""
+    numbers = lexicon().numbers
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s\-]+", text.lower()):
+        if word in ("and", "a", ""):
+            continue
+        value, kind = numbers.get(word, (None, ""))
+        if value is None or kind not in ("unit", "ten", "scale"):
+            return None
+        seen = True
+        if kind == "scale" and value == 100:
+            current = max(current, 1.0) * 100
+        elif kind == "scale" and value == 12:  # "a dozen", "two dozen"
+            current = max(current, 1.0) * 12
+        elif kind == "scale":
+            total += max(current, 1.0) * value
+            current = 0.0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _small(text: str) -> float | None:
+    text = text.lower()
+    if text.isdigit():
+        return float(text)
+    if text in ("a", "one"):
+        return 1.0
+    return word_value(text)
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+            "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}[word.lower()]
+
+
+def _precision(digits: str, scale: float, unit: str, settings: Settings) -> float:
+    """Half the step of the last digit written: the rounding an unqualified figure allows.
+
+    Counts and amounts of ``figure_round_min`` or more are read as rounded to
+    their last non-zero digit ("1,800" is 1,750-1,850; "$4 million" is 3.5-4.5
+    million); a percentage to its last decimal; anything else is exact.
+    """
+    digits = digits.replace(",", "")
+    if "." in digits:
+        decimals = len(digits.split(".", 1)[1])
+        return 0.5 * 10 ** -decimals * scale
+    if unit == "percent":
+        return 0.5
+    if unit not in ("count", "money") or _number(digits) * scale < settings.figure_round_min:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return 0.5 * 10 ** zeros * scale
+
+
+def interval(value: float, kind: str, precision: float, settings: Settings = DEFAULT) -> tuple[float, float]:
+    """The values a figure allows, from its qualifier kind and implicit rounding."""
+    tol = settings.figure_approx_tolerance
+    if kind == "above" or kind == "at_least":
+        return (value, INFINITY)
+    if kind == "just_above":
+        return (value, value * (1 + tol))
+    if kind in ("below", "at_most"):
+        return (0.0, value)
+    if kind == "near_below":
+        return (value * (1 - tol), value)
+    if kind == "approx":
+        return (min(value - precision, value * (1 - tol)), max(value + precision, value * (1 + tol)))
+    if kind == "exact":
+        return (value, value)
+    return (value - precision, value + precision)
+
+
+# --- reading one sentence -------------------------------------------------------------
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group()) for m in patterns().token.finditer(text, start, end)]
+
+
+def _is_plural(word: str) -> bool:
+    lex = lexicon()
+    lower = word.lower()
+    if lower in lex.plurals:
+        return True
+    if lower in lex.stopwords or not lower.isalpha() or len(lower) < 4:
+        return False
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
+
+
+# A content word: letters (inner apostrophes and hyphens allowed), two or more.
+_CONTENT = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*")
+
+
+class _Sentence:
+    """One sentence being read: its text, tokens and which characters are taken."""
+
+    def __init__(self, text: str, start: int, end: int, settings: Settings):
+        lex = lexicon()
+        self.text, self.start, self.end, self.settings = text, start, end, settings
+        self.tokens = _tokens(text, start, end)
+        self.starts = [t.start for t in self.tokens]
+        self.taken: list[tuple[int, int]] = []
+        lowered = [t.text.lower() for t in self.tokens]
+        padded = f" {' '.join(lowered)} "
+        self.cumulative = any(f" {marker} " in padded for marker in lex.cumulative)
+        self.chrome = not lex.chrome.isdisjoint(lowered)
+        # Each token's canonical stem when it is a content word, else "".
+        self.content = [
+            canonical(lower) if (_CONTENT.fullmatch(lower) and lower not in lex.stopwords
+                                 and lower not in lex.numbers and lower not in lex.fraction_words) else ""
+            for lower in lowered
+        ]
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def take(self, a: int, b: int) -> None:
+        self.taken.append((a, b))
+
+    def token_after(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset)
+
+    def token_before(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset) - 1
+
+
+def _qualifier(s: _Sentence, start: int) -> tuple[str, str, int]:
+    """The qualifier ending at ``start``: (words, kind, where it starts); ("", "", start) if none."""
+    match = patterns().qualifier.search(s.text, max(s.start, start - 30), start)
+    if not match:
+        return "", "", start
+    words = " ".join(match.group(1).lower().split())
+    return words, lexicon().qualifiers[words], match.start()
+
+
+def _counted(s: _Sentence, end: int, unit: str) -> tuple[str, bool, list[str]]:
+    """The noun a figure counts, read after it: (noun as written, partitive, phrase words).
+
+    Money skips "in"/"of"/"worth of" ("$4 million in fines"); a percentage and a
+    partitive count ("two of the facilities") skip "of" and a determiner. The
+    noun is the first plural within a few words, before any preposition,
+    verb-like function word, figure or clause punctuation.
+    """
+    lex = lexicon()
+    i = s.token_after(end)
+    tokens = s.tokens
+    partitive = False
+
+    def word(k: int) -> str:
+        return tokens[k].text.lower() if k < len(tokens) else ""
+
+    if unit == "money" and word(i) in ("in", "of"):
+        i += 1
+    elif unit == "money" and word(i) == "worth" and word(i + 1) == "of":
+        i += 2
+    elif word(i) == "of" and unit in ("percent", "count"):
+        partitive = unit == "count"
+        i += 1
+        while word(i) in ("the", "those", "these", "them", "its", "their", "all", "our"):
+            i += 1
+    phrase: list[str] = []
+    for k in range(i, len(tokens)):
+        text = tokens[k].text
+        lower = text.lower()
+        if lower in ("and", "or") or text == ",":
+            continue
+        if len(phrase) >= 6:
+            break
+        if not (text[0].isalpha()) or lower in lex.stopwords:
+            break
+        if _is_plural(text):
+            return text, partitive, phrase + [text]
+        phrase.append(text)
+    return "", partitive, phrase
+
+
+def _context(s: _Sentence, start: int, end: int, extra: list[str]) -> frozenset[str]:
+    """Canonical stems of the content words within a window around ``start``-``end``."""
+    window = s.settings.figure_context_words
+    inside_first, inside_last = s.token_after(start), s.token_after(end)
+    first = max(0, inside_first - window)
+    last = min(len(s.tokens), inside_last + window)
+    found = {canonical(w) for w in extra}
+    found.update(s.content[first:inside_first])
+    found.update(s.content[inside_last:last])
+    found.discard("")
+    return frozenset(found)
+
+
+def _excluded(s: _Sentence, start: int) -> bool:
+    """A number that names something: "Section 230", "No. 5", "Route 9"."""
+    k = s.token_before(start)
+    if k >= 0 and s.tokens[k].text == "." and k > 0:
+        k -= 1
+    if k < 0:
+        return False
+    word = s.tokens[k].text
+    return word[:1].isupper() and word.lower() in lexicon().identifiers
+
+
+def read(text: str, start: int = 0, end: int | None = None, settings: Settings = DEFAULT) -> list[Reading]:
+    """Every figure of ``text[start:end]`` (one sentence), in order; offsets into ``text``."""
+    end = len(text) if end is None else end
+    if end <= start:
+        return []
+    lex = lexicon()
+    p = patterns()
+    has_digit = p.digit.search(text, start, end) is not None
+    words = p.word.findall(text, start, end)
+    has_month = not lex.month_names.isdisjoint(words)
+    lowered = {w.lower() for w in words}
+    has_word = not lex.cardinals.isdisjoint(lowered)
+    has_ordinal = not lex.ordinals.isdisjoint(lowered)
+    has_fraction = not lex.fractions.isdisjoint(lowered)
+    if not (has_digit or has_word or has_month or has_ordinal or has_fraction):
+        return []  # most sentences: nothing to read, and no pattern is run
+    s = _Sentence(text, start, end, settings)
+    if has_digit:
+        for match in p.skip.finditer(text, start, end):
+            s.take(match.start(), match.end())
+    chunk = text[start:end]
+    numeric = has_digit or has_word
+    # Each reader runs only where its cue words are; in order of precedence
+    # (a later reader skips what an earlier one took).
+    readers = (
+        (_dates, has_month and has_digit), (_iso_dates, has_digit and "-" in chunk), (_periods, has_month),
+        (_decades, has_digit and p.decade_cue.search(chunk) is not None),
+        (_money, has_digit and p.currency.search(chunk) is not None),
+        (_percents, numeric and ("%" in chunk or not lowered.isdisjoint(("percent", "per", "percentage")))),
+        (_fractions, has_fraction and (has_word or "a" in lowered or "half" in lowered)),
+        (_ratios, numeric and not lowered.isdisjoint(("in", "out"))),
+        (_hyphen_durations, numeric and "-" in chunk and not lex.time_words.isdisjoint(lowered)),
+        (_ordinals, has_ordinal or (has_digit and p.ordinal_cue.search(chunk) is not None)),
+        (_digit_numbers, has_digit), (_word_numbers, has_word),
+    )
+    found: list[Reading] = []
+    for reader, wanted in readers:
+        if wanted:
+            found.extend(reader(s))
+    return sorted(found, key=lambda r: (r.start, r.end))
+
+
+def _make(s: _Sentence, a: int, b: int, value: float, unit: str, *, precision: float = 0.0,
+          counted: str = "", head: str | None = None, partitive: bool = False, qualifier: bool = True,
+          phrase: list[str] | None = None, **calendar) -> Reading:
+    words, kind, q_start = _qualifier(s, a) if qualifier else ("", "", a)
+    if unit in ("duration",) and words in ("over",):
+        words, kind, q_start = "", "", a  # "over three months" is "during", not "more than"
+    low, high = interval(value, kind, precision, s.settings)
+    s.take(q_start, b)
+    if head is None:
+        head = canonical(counted) if counted else ""
+    context = _context(s, q_start, b, phrase or [])
+    return Reading(
+        start=q_start, end=b, value=value, low=low, high=high, qualifier=words, qualifier_kind=kind,
+        unit=unit, counted=counted, head=head, context=context, partitive=partitive,
+        cumulative=s.cumulative, **calendar)
+
+
+def _month(name: str) -> int:
+    return lexicon().months.get(name.rstrip("."), 0)
+
+
+def _dates(s: _Sentence) -> list[Reading]:
+    p = patterns()
+    out = []
+    for match in p.date.finditer(s.text, s.start, s.end):
+        day = int(match.group(2))
+        if not match.group(1)[0].isupper() or not 1 <= day <= 31 or not s.free(match.start(), match.end()):
+            continue
+        year = int(match.group(3)) if match.group(3) else 0
+        out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+                         qualifier=False, year=year, months=(_month(match.group(1)),), day=day))
+    for match in p.date_day_first.finditer(s.text, s.start, s.end):
+        day = int(match.group(1))
+        if not match.group(2)[0].isupper() or not 1 <= day <= 31 or not s.free(match.start(), match.end()):
+            continue
+        year = int(match.group(3)) if match.group(3) else 0
+        out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+                         qualifier=False, year=year, months=(_month(match.group(2)),), day=day))
+    return out
+
+
+def _iso_dates(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().iso_date.finditer(s.text, s.start, s.end):
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31 and s.free(match.start(), match.end()):
+            out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+                             qualifier=False, year=year, months=(month,), day=day))
+    return out
+
+
+_RANGE_JOINS = ("to", "through", "thru", "until", "till", "-", "–", "—")
+_LIST_JOINS = (",", "and", "or", "&")
+# A capitalised "May" or "March" is a month only beside a year, another month or a word of time.
+_MONTH_CUES = ("in", "of", "to", "through", "since", "until", "from", "between", "during", "early", "late",
+               "mid", "last", "this", "next", "by", "before", "after", "and", "or", "till", "each", "every")
+
+
+def _periods(s: _Sentence) -> list[Reading]:
+    """Months, alone or in lists and ranges, with an optional year ("March to May 2018")."""
+    p = patterns()
+    tokens = s.tokens
+    out = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        month = _month(token.text) if token.text[:1].isupper() else 0
+        if not month or not s.free(token.start, token.end):
+            k += 1
+            continue
+        # Gather month, (join, month)*, optional year.
+        months = [month]
+        joins: list[str] = []
+        last = k
+        j = k + 1
+        if j < len(tokens) and tokens[j].text == "." and tokens[k].text in lexicon().months and len(tokens[k].text) <= 4:
+            j += 1
+        while j + 1 < len(tokens):
+            join = tokens[j].text.lower()
+            nxt = j + 1
+            if join == "," and tokens[nxt].text.lower() in ("and", "or"):
+                join, nxt = tokens[nxt].text.lower(), nxt + 1
+            if join not in _RANGE_JOINS + _LIST_JOINS or nxt >= len(tokens):
+                break
+            candidate = _month(tokens[nxt].text) if tokens[nxt].text[:1].isupper() else 0
+            if not candidate or not s.free(tokens[nxt].start, tokens[nxt].end):
+                break
+            months.append(candidate)
+            joins.append(join)
+            last = nxt
+            j = nxt + 1
+        year = 0
+        end_token = last
+        y = last + 1
+        if y < len(tokens) and tokens[y].text == ",":
+            y += 1
+        if y < len(tokens) and re.fullmatch(r"\d{4}", tokens[y].text) and 1500 <= int(tokens[y].text) <= 2100:
+            year = int(tokens[y].text)
+            end_token = y
+        previous = tokens[k - 1].text.lower() if k > 0 else ""
+        ambiguous = tokens[k].text in ("May", "March", "Mar") and len(months) == 1 and not year
+        if ambiguous and previous not in _MONTH_CUES:
+            k = last + 1
+            continue
+        ranged = any(join in _RANGE_JOINS for join in joins) or (previous == "between" and joins == ["and"])
+        if ranged and len(months) == 2:
+            first, final = months
+            span = (final - first) % 12
+            months = [(first - 1 + i) % 12 + 1 for i in range(span + 1)]
+        ordered = tuple(dict.fromkeys(months))
+        a, b = tokens[k].start, tokens[end_token].end
+        if previous in ("between", "from") and k > 0:
+            a = tokens[k - 1].start
+        out.append(_make(s, a, b, float(len(ordered)), "period", counted="months", head="period",
+                         qualifier=False, year=year, months=ordered))
+        k = end_token + 1
+    return out
+
+
+def _decades(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().decade.finditer(s.text, s.start, s.end):
+        if not s.free(match.start(), match.end()):
+            continue
+        if match.group(2):
+            decade = int(match.group(2))
+        else:
+            short = int(match.group(3))
+            decade = (1900 if short >= 30 else 2000) + short
+        part = (match.group(1) or "").lower()
+        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+        reading = _make(s, match.start(), match.end(), float(decade), "decade", counted="years", head="year",
+                        qualifier=False, year=decade)
+        out.append(_with_interval(reading, decade + low, decade + high))
+    return out
+
+
+def _with_interval(reading: Reading, low: float, high: float) -> Reading:
+    from dataclasses import replace
+
+    return replace(reading, low=float(low), high=float(high))
+
+
+def _money(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().money.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b):
+            continue
+        after = s.text[b:b + 12].lower()
+        if s.chrome and re.match(r"\s*(?:/|a\s|per\s|each\s)\s*(?:week|month|year|day|wk|mo)", after):
+            s.take(a, b)  # a subscription price on the page, not a figure of the story
+            continue
+        scale = _scale(match.group(3))
+        value = _number(match.group(2)) * scale
+        precision = _precision(match.group(2), scale, "money", s.settings)
+        noun, _, phrase = _counted(s, b, "money")
+        out.append(_make(s, a, b, value, "money", precision=precision, counted=noun or match.group(1),
+                         head=canonical(noun) if noun else "", phrase=phrase))
+    return out
+
+
+def _percents(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().percent.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b):
+            continue
+        if match.group(1):
+            value = _number(match.group(1))
+            precision = _precision(match.group(1), 1.0, "percent", s.settings)
+        else:
+            value = word_value(match.group(2))
+            if value is None:
+                continue
+            precision = 0.5
+        noun, _, phrase = _counted(s, b, "percent")
+        out.append(_make(s, a, b, value, "percent", precision=precision, counted=noun,
+                         head=canonical(noun) if noun else "", phrase=phrase))
+    return out
+
+
+def _fractions(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().fraction.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b):
+            continue
+        if match.group(3):
+            share = 0.5
+        else:
+            top = _small(match.group(1))
+            bottom = lexicon().fraction_words[match.group(2).lower()]
+            if top is None or top >= bottom:
+                continue
+            share = top / bottom
+        noun, _, phrase = _counted(s, b, "percent")
+        out.append(_make(s, a, b, round(share * 100, 4), "percent", precision=0.5, counted=noun,
+                         head=canonical(noun) if noun else "", phrase=phrase))
+    return out
+
+
+def _ratios(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().ratio.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        top = _small(match.group(1) or match.group(2))
+        bottom = _small(match.group(3) or match.group(4))
+        if not s.free(a, b) or top is None or not bottom or top >= bottom:
+            continue
+        noun, _, phrase = _counted(s, b, "percent")
+        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, counted=noun,
+                         head=canonical(noun) if noun else "", phrase=phrase))
+    return out
+
+
+def _hyphen_durations(s: _Sentence) -> list[Reading]:
+    out = []
+    units = lexicon().time_units
+    for match in patterns().hyphen_duration.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b):
+            continue
+        value = _number(match.group(1)) if match.group(1) else word_value(match.group(2))
+        if value is None:
+            continue
+        unit, _ = units[match.group(3).lower()]
+        if match.group(0).lower().endswith("-old"):
+            noun, _, phrase = _counted(s, b, "count")
+            out.append(_make(s, a, b, value, "count", counted=f"{unit}-old", head=f"{unit}-old",
+                             qualifier=True, phrase=phrase))
+            continue
+        out.append(_make(s, a, b, value, "duration", counted=unit, head=unit))
+    return out
+
+
+def _ordinals(s: _Sentence) -> list[Reading]:
+    out = []
+    numbers = lexicon().numbers
+    for match in patterns().ordinal.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b) or _excluded(s, a):
+            continue
+        text = match.group(0).lower()
+        if text[0].isdigit():
+            value = float(re.match(r"\d+", text).group())
+        else:
+            parts = text.split("-")
+            if len(parts) == 1 and numbers[parts[0]][0] <= 3:
+                continue  # "first", "second", "third": words of order, not figures
+            value = sum(numbers[p][0] for p in parts)
+        noun, _, phrase = _counted(s, b, "ordinal")
+        head = canonical(noun) if noun else (canonical(phrase[-1]) if phrase else "")
+        out.append(_make(s, a, b, value, "ordinal", counted=noun or (phrase[-1] if phrase else ""),
+                         head=head, qualifier=False, phrase=phrase))
+    return out
+
+
+def _after_word(s: _Sentence, end: int) -> str:
+    k = s.token_after(end)
+    return s.tokens[k].text if k < len(s.tokens) else ""
+
+
+def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: float,
+              precision: float) -> Reading | None:
+    """A plain number: a year, a duration, an amount in dollars or a count."""
+    units = lexicon().time_units
+    following = _after_word(s, b)
+    lower = following.lower()
+    if lower in units:
+        unit, _ = units[lower]
+        return _make(s, a, s.text.find(following, b) + len(following), value, "duration",
+                     counted=unit, head=unit)
+    if lower == "dollars":
+        stop = s.text.find(following, b) + len(following)
+        noun, _, phrase = _counted(s, stop, "money")
+        return _make(s, a, stop, value, "money", precision=precision, counted=noun or "$",
+                     head=canonical(noun) if noun else "", phrase=phrase)
+    is_year_shape = (re.fullmatch(r"\d{4}", digits) is not None and 1500 <= value <= 2100 and scale == 1)
+    if is_year_shape and not (following[:1].islower() and _is_plural(following)):
+        return _make(s, a, b, value, "year", counted="year", head="year", qualifier=False, year=int(value))
+    noun, partitive, phrase = _counted(s, b, "count")
+    return _make(s, a, b, value, "count", precision=precision, counted=noun,
+                 head=canonical(noun) if noun else "", partitive=partitive, phrase=phrase)
+
+
+def _digit_numbers(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().number.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b) or _excluded(s, a):
+            continue
+        scale = _scale(match.group(2))
+        value = _number(match.group(1)) * scale
+        precision = _precision(match.group(1), scale, "count", s.settings)
+        reading = _classify(s, a, b, value, match.group(1), scale, precision)
+        if reading is not None:
+            out.append(reading)
+    return out
+
+
+def _word_numbers(s: _Sentence) -> list[Reading]:
+    out = []
+    for match in patterns().words.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        text = match.group(0)
+        if not s.free(a, b) or text.lower() == "one":
+            continue
+        value = word_value(text)
+        if value is None or text.lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+            continue
+        digits = str(int(value)) if value == int(value) else str(value)
+        precision = _precision(digits, 1.0, "count", s.settings)
+        reading = _classify(s, a, b, value, digits, 1.0, precision)
+        if reading is not None and reading.unit == "year":
+            continue  # "nineteen ninety-eight" is too rare to read as a year
+        if reading is not None:
+            out.append(reading)
+    return out
