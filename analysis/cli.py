@@ -62,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
+    report = commands.add_parser("report", help="classroom handouts, a comparative report and a replication bundle")
+    _story_arg(report)
+    report.add_argument("-o", "--out", default="report", metavar="OUT", help="output folder (default: report)")
+    report.add_argument("--blind", action="store_true", help="hide outlet names and URLs in the handout and charts")
+    report.add_argument("--large-print", action="store_true", help="handout in 18 pt, one column")
+    report.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
+                        help="PDF paper size (default: both)")
+    report.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+    report.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
     evaluate = commands.add_parser("evaluate", help="score the toolkit against a story's gold annotations")
     _story_arg(evaluate)
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
@@ -125,6 +135,30 @@ def _analyze(args: argparse.Namespace) -> int:
     for line in summary(analysis):
         print(line)
     print(f"wrote {Path(args.out) / 'results.json'}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from analysis.pipeline import analyse_story
+    from reports.files import check_output_dir
+    from reports.progress import ProgressBar
+    from reports.report import PAPERS, ReportOptions, report_config, report_steps, write_report
+
+    settings = load_settings(args.config)
+    check_output_dir(args.out)
+    story = load_story(args.story)
+    options = ReportOptions(blind=args.blind, large_print=args.large_print,
+                            papers=PAPERS if args.paper == "both" else (args.paper,))
+    # The analysis reports one step per article plus three for the whole story.
+    bar = ProgressBar(3 + len(story.coverage) + report_steps(options), sys.stderr, enabled=not args.quiet)
+    analysis = analyse_story(story, settings, progress=bar)
+    written = write_report(analysis, args.out, options=options,
+                           config=report_config(settings, options, args.config), progress=bar)
+    bar.close()
+    for item in written.left_out:
+        print(f"left out: {item}")
+    print(f"wrote {len(written.files)} files to {args.out} (configuration {written.config_sha256[:12]})")
+    print(f"open {Path(args.out) / 'index.html'}")
     return 0
 
 
@@ -290,3 +324,4 @@ def _alpha(value: float | None) -> str:
 
 _COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new,
              "replicate": _replicate, "match": _match, "agree": _agree}
+_COMMANDS["report"] = _report

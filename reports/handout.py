@@ -1,0 +1,413 @@
+"""The classroom handout as HTML: the primary, one page per article, the grid, the questions.
+
+Pages (each a ``<section class="page">`` with a footer naming the toolkit
+version and the run's configuration hash):
+
+1. the primary, paragraphs numbered, key facts and quotations marked C1...Cn;
+2. one page per article: header (the event check first when the article
+   reports another event, outlet, date, URL, a paywall note), the body with
+   line numbers and a margin mark per sentence (= ≈ + ✗), quotations
+   underlined with their fidelity label, figures checked inline, then the
+   quotations' differences, the flagged figures and what was left out;
+3. the comparison grid and the headlines side by side;
+4. discussion questions (the teacher copy has the answers).
+
+Lines are broken by ``reports.layout`` so the HTML and the PDF number them
+alike; the HTML draws them with ``white-space: pre`` and DejaVu Sans (copied
+beside the file) with kerning off, the font the widths were measured in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from analysis.pipeline import StoryAnalysis
+from reports.layout import LARGE, REGULAR, Geometry, Line, Piece, lay_out, line_of
+from reports.questions import Question, excerpt, headline_mark, questions
+from reports.style import (
+    BOX_FILL, FIGURE, INK, KEY, MUTED, OKABE_ITO, PAPER, QUOTE, RULE, SENTENCE, WARNING,
+)
+from reports.view import DocumentView, StoryView, story_view
+
+FONT_FAMILY = "DejaVu Sans Handout"
+# What a grid cell means: how the article's matching sentence(s) carried the key item.
+GRID_LEGEND = ("= quoted · ≈ carried in other words · + carried, with something the primary does not say · "
+               "✗ contradicted · – left out")
+SCREEN_GAP_PT = 18      # grey gap between sheets on screen
+PAGE_PAD_PT = 42        # sheet margin on screen (15 mm)
+PAGE_HEIGHT_PT = 758    # minimum sheet height on screen: A4's text height
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A story's handout, laid out: everything the HTML and the PDF draw."""
+
+    view: StoryView
+    geometry: Geometry
+    lines: Mapping[str, tuple[Line, ...]]    # by document key ("primary", "A", ...)
+    questions: tuple[Question, ...]
+    footer: str                              # toolkit version and configuration hash
+    large_print: bool
+
+    @property
+    def documents(self) -> tuple[DocumentView, ...]:
+        return (self.view.primary,) + self.view.articles
+
+
+def prepare(
+    analysis: StoryAnalysis,
+    *,
+    blind: bool = False,
+    large_print: bool = False,
+    footer: str = "",
+    ready: frozenset[str] | None = None,
+) -> Handout:
+    """Read the findings off ``analysis`` and lay every document out in lines."""
+    view = story_view(analysis, blind=blind, ready=ready)
+    geometry = LARGE if large_print else REGULAR
+    lines = {doc.key: lay_out(doc, geometry) for doc in (view.primary,) + view.articles}
+    return Handout(view, geometry, lines, questions(view, lines), footer, large_print)
+
+
+# ----------------------------------------------------------------- CSS
+
+
+def _underline_css(label: str | None) -> str:
+    mark = QUOTE.get(label, QUOTE[None])
+    return (f"text-decoration-line:underline;text-decoration-style:{mark.line};"
+            f"text-decoration-color:{mark.line_colour};text-decoration-thickness:1.3pt;"
+            "text-underline-offset:2.5pt;text-decoration-skip-ink:none;")
+
+
+def _class(name: str | None) -> str:
+    return "none" if name is None else name.replace("_", "-")
+
+
+def stylesheet(geometry: Geometry) -> str:
+    """The handout's CSS, sized for ``geometry``."""
+    g = geometry
+    small = max(g.size * 0.86, 18.0) if g.size >= 18 else 9.0
+    tiny = max(g.size * 0.72, 18.0) if g.size >= 18 else 7.5
+    rules = [
+        f"@font-face{{font-family:'{FONT_FAMILY}';src:url('fonts/DejaVuSans.ttf') format('truetype');font-weight:normal;}}",
+        f"@font-face{{font-family:'{FONT_FAMILY}';src:url('fonts/DejaVuSans-Bold.ttf') format('truetype');font-weight:bold;}}",
+        f"html{{background:#BFBFBF;}}",
+        f"body{{margin:0;padding:{SCREEN_GAP_PT}pt 0;font-family:'{FONT_FAMILY}',sans-serif;color:{INK};"
+        f"font-size:{g.size}pt;line-height:1.4;font-kerning:none;font-feature-settings:'kern' 0,'liga' 0;"
+        "font-variant-ligatures:none;}",
+        f".page{{background:{PAPER};width:{g.number_width + g.mark_width + g.text_width + 8}pt;"
+        f"min-height:{PAGE_HEIGHT_PT}pt;margin:0 auto {SCREEN_GAP_PT}pt;padding:{PAGE_PAD_PT}pt {PAGE_PAD_PT}pt 18pt;"
+        "box-sizing:content-box;display:flex;flex-direction:column;}",
+        f".foot{{margin-top:auto;padding-top:4pt;font-size:{tiny}pt;color:{MUTED};border-top:0.75pt solid {RULE};"
+        "overflow-wrap:anywhere;}",
+        ".page>*{flex:none;}.content{padding-bottom:14pt;}",
+        ".page>.foot{margin-top:auto;}",
+        f"h1{{font-size:{g.size * 1.7}pt;margin:0 0 6pt;line-height:1.2;}}",
+        f"h2{{font-size:{g.size * 1.4}pt;margin:0 0 6pt;line-height:1.25;}}",
+        f"h3{{font-size:{g.size * 1.1}pt;margin:12pt 0 4pt;}}",
+        f".meta,.note{{color:{MUTED};font-size:{small}pt;margin:2pt 0 6pt;}}",
+        "a{color:#0B4F8A;}",
+        f".box{{background:{BOX_FILL};border:1pt solid {RULE};padding:6pt 8pt;margin:6pt 0;font-size:{small}pt;}}",
+        f".box.warn{{background:{WARNING.fill};border:2pt solid {OKABE_ITO['vermillion']};}}",
+        ".box p{margin:2pt 0;}",
+        f".box.leftout{{border-style:dashed;}}",
+        # body lines
+        f".body{{margin:8pt 0 4pt;}}",
+        f".ln{{display:flex;height:{g.leading}pt;line-height:{g.leading}pt;white-space:pre;}}",
+        f".ln.gap{{margin-top:{g.paragraph_gap}pt;}}",
+        f".no{{width:{g.number_width}pt;flex:none;text-align:right;color:{MUTED};font-size:{small if g.size >= 18 else 8}pt;"
+        "padding-right:4pt;box-sizing:border-box;}",
+        f".mk{{width:{g.mark_width}pt;flex:none;text-align:center;font-weight:bold;letter-spacing:1pt;}}",
+        f".tx{{flex:none;width:{g.text_width + 8}pt;white-space:pre;}}",
+        ".tx b{font-weight:bold;}",
+        f".badge{{font-size:{g.badge_size}pt;font-weight:bold;padding:0 2pt;margin:0 1.5pt;border-radius:2pt;"
+        f"box-shadow:inset 0 0 0 0.75pt {RULE};white-space:pre;vertical-align:1pt;}}",
+        f".b-key{{background:{KEY.fill};color:{KEY.ink};}}",
+        # tables
+        f"table{{border-collapse:collapse;font-size:{small}pt;margin:4pt 0 8pt;width:100%;}}",
+        f"th,td{{border:0.75pt solid {RULE};padding:3pt 5pt;text-align:left;vertical-align:top;}}",
+        f"th{{background:{BOX_FILL};}}",
+        "td.cell{text-align:center;font-weight:bold;white-space:nowrap;}",
+        ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}",
+        ".notes{display:grid;grid-template-columns:1fr 1fr;gap:10pt;}" if g.size < 18 else ".notes{display:block;}",
+        ".legend{display:flex;flex-wrap:wrap;gap:4pt 12pt;margin:4pt 0;padding:0;list-style:none;}" if g.size < 18
+        else ".legend{margin:4pt 0;padding:0;list-style:none;}",
+        ".legend .sym{display:inline-block;min-width:1.2em;text-align:center;font-weight:bold;}",
+        f".answer-line{{border-bottom:0.75pt solid {RULE};height:{g.leading * 1.3}pt;}}",
+        f".answer{{background:{BOX_FILL};border-left:3pt solid {OKABE_ITO['blue']};padding:4pt 8pt;margin:4pt 0 10pt;}}",
+        ".answer ul{margin:2pt 0;padding-left:16pt;}",
+        "ol.questions>li{margin-bottom:8pt;}",
+        "@page{size:auto;margin:12mm;}",
+        "@media print{html,body{background:none;padding:0;}.page{margin:0;min-height:0;padding:0 0 24pt;"
+        "break-after:page;display:block;}.foot{margin-top:12pt;}}",
+    ]
+    for name, mark in SENTENCE.items():
+        if mark.fill:
+            rules.append(f".fill-sentence-{_class(name)}{{background:{mark.fill};}}")
+    for name, mark in FIGURE.items():
+        rules.append(f".fill-figure-{_class(name)}{{background:{mark.fill};}}")
+        rules.append(f".b-figure-{_class(name)}{{background:{mark.fill};color:{mark.ink};}}")
+    for name, mark in QUOTE.items():
+        rules.append(f".q-{_class(name)}{{{_underline_css(name)}}}")
+        rules.append(f".b-quote-{_class(name)}{{background:{mark.fill};color:{mark.ink};}}")
+    return "\n".join(rules)
+
+
+# ----------------------------------------------------------------- body lines
+
+
+def _piece_html(piece: Piece) -> str:
+    if piece.badge is not None:
+        badge = piece.badge
+        css = f"badge b-{badge.layer}" + ("" if badge.layer == "key" else f" b-{badge.layer}-{_class(badge.variant)}")
+        title = ""
+        if badge.layer == "figure":
+            title = f"figure check: {FIGURE.get(badge.variant, FIGURE[None]).words}"
+        elif badge.layer == "quote":
+            title = f"quotation: {QUOTE.get(badge.variant, QUOTE[None]).words}"
+        elif badge.layer == "key":
+            title = f"key {badge.variant or 'fact'}"
+        return f'<span class="{css}" title="{escape(title)}">{escape(piece.text)}</span>'
+    classes = []
+    if piece.fill is not None:
+        classes.append(f"fill-{piece.fill[0]}-{_class(piece.fill[1])}")
+    if piece.quoted:
+        classes.append(f"q-{_class(piece.quote_label)}")
+    text = escape(piece.text)
+    if piece.bold:
+        text = f"<b>{text}</b>"
+    return f'<span class="{" ".join(classes)}">{text}</span>' if classes else text
+
+
+def _lines_html(lines: Sequence[Line]) -> str:
+    out = ['<div class="body">']
+    for line in lines:
+        gap = " gap" if line.first and line.number > 1 else ""
+        marks = "".join(SENTENCE[m].symbol for m in line.marks)
+        words = "; ".join(SENTENCE[m].words for m in line.marks)
+        mark_html = (f'<span class="mk" title="{escape(words)}" aria-label="{escape(words)}">{escape(marks)}</span>'
+                     if marks else '<span class="mk"></span>')
+        out.append(f'<div class="ln{gap}" data-line="{line.number}"><span class="no">{escape(line.label)}</span>'
+                   f'{mark_html}<span class="tx">{"".join(_piece_html(p) for p in line.pieces)}</span></div>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+# ----------------------------------------------------------------- pages
+
+
+def _legend(handout: Handout) -> str:
+    items = [f'<li><span class="sym">{escape(m.symbol)}</span> {escape(m.words)}</li>'
+             for key, m in SENTENCE.items() if key != "left_out"]
+    items.append(f'<li><span class="q-exact">underlined</span> quotation (label after it: '
+                 f'<span class="q-marked">dashed</span> marked edit, <span class="q-altered">double</span> '
+                 f'spliced or altered, <span class="q-unsourced">dotted</span> not in the primary, '
+                 f'<span class="q-misattributed">wavy</span> misattributed)</li>')
+    items.append(f'<li>figures checked: <span class="badge b-figure-match">{FIGURE["match"].symbol}</span> matches, '
+                 f'<span class="badge b-figure-rounded">{FIGURE["rounded"].symbol}</span> rounded, '
+                 f'<span class="badge b-figure-mismatch">{FIGURE["mismatch"].symbol}</span> mismatch, '
+                 f'<span class="badge b-figure-unsourced">{FIGURE["unsourced"].symbol}</span> not in the primary</li>')
+    return f'<ul class="legend" aria-label="Key to the marks">{"".join(items)}</ul>'
+
+
+def _page(body: str, footer: str, number: int, label: str) -> str:
+    return (f'<section class="page" id="page-{number}" aria-label="{escape(label)}">\n'
+            f'<div class="content">{body}</div>\n<footer class="foot">{escape(footer)} · page {number}</footer>\n</section>')
+
+
+def _primary_page(handout: Handout, teacher: bool) -> str:
+    view = handout.view
+    doc = view.primary
+    copy = "Teacher copy" if teacher else "Student copy"
+    meta = " · ".join(escape(x) for x in (doc.outlet, doc.published) if x)
+    if doc.url:
+        meta += f' · <a href="{escape(doc.url)}">{escape(doc.url)}</a>'
+    parts = [
+        f'<p class="note">{escape(copy)} · {escape(view.title)}</p>',
+        "<h1>The primary source</h1>",
+        _legend(handout),
+        f'<p class="meta">{meta}</p>' if meta else "",
+        '<p class="note">Paragraphs are numbered. Key facts and quotations are marked C1, C2, …; '
+        "the grid near the end shows how each article carried them.</p>" if view.key_items else
+        '<p class="note">Paragraphs are numbered.</p>',
+        _lines_html(handout.lines["primary"]),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _counts(doc: DocumentView) -> str:
+    bits = []
+    marks = [(k, doc.counts.get(k, 0)) for k in ("quoted", "paraphrased", "added", "contradicted")]
+    if any(n for _, n in marks):
+        bits.append("sentences: " + ", ".join(f"{n} {SENTENCE[k].symbol} {k}" for k, n in marks if n))
+    quotes = sum(v for k, v in doc.counts.items() if k.startswith("quote "))
+    if quotes:
+        bits.append(f"{quotes} quotation{'s' if quotes != 1 else ''}")
+    figures = {k.split(" ", 1)[1]: v for k, v in doc.counts.items() if k.startswith("figure ")}
+    if figures:
+        total = sum(figures.values())
+        flagged = ", ".join(f"{v} {FIGURE[k].symbol} {FIGURE[k].words}" for k, v in sorted(figures.items())
+                            if k in FIGURE and k not in ("match", "None"))
+        bits.append(f"{total} figure{'s' if total != 1 else ''} checked" + (f" ({flagged})" if flagged else ""))
+    return " · ".join(bits)
+
+
+def _article_page(handout: Handout, doc: DocumentView) -> str:
+    lines = handout.lines[doc.key]
+    parts = [f"<h2>{escape(doc.title)}</h2>"]
+    if doc.event_note:
+        first, rest = doc.event_note[0], doc.event_note[1:]
+        parts.append('<div class="box warn" role="note"><p><strong>⚠ Different event.</strong> '
+                     f'{escape(first)}</p>' + "".join(f"<p>{escape(r)}</p>" for r in rest) + "</div>")
+    meta = []
+    if doc.published:
+        meta.append(f"Published {escape(doc.published)}")
+    if doc.url:
+        meta.append(f'<a href="{escape(doc.url)}">{escape(doc.url)}</a>')
+    if handout.view.blind:
+        meta.append("outlet hidden")
+    elif not doc.outlet:
+        meta.append("outlet not known")
+    if meta:
+        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if doc.paywall_note:
+        parts.append('<div class="box warn" role="note"><p><strong>Paywall.</strong> '
+                     f'{escape(doc.paywall_note[0].removeprefix("Paywall: "))}</p>'
+                     + "".join(f"<p>{escape(r)}</p>" for r in doc.paywall_note[1:]) + "</div>")
+    counts = _counts(doc)
+    if counts:
+        parts.append(f'<p class="note">{escape(counts)}</p>')
+    parts.append(_lines_html(lines))
+    parts.append(_article_notes(doc, lines))
+    return "\n".join(parts)
+
+
+def _article_notes(doc: DocumentView, lines: Sequence[Line]) -> str:
+    parts = []
+    if doc.quotes:
+        rows = []
+        for q in doc.quotes:
+            mark = QUOTE.get(q.label, QUOTE[None])
+            label = mark.words if q.label is not None else "not labelled"
+            difference = q.difference or ("identical to the primary" if q.label == "exact" else "")
+            if q.key:
+                difference = f"{q.key}: {difference}" if difference else q.key
+            rows.append(
+                f'<tr><td>{escape(q.ref)}</td><td>{line_of(lines, q.start)}</td>'
+                f'<td>{escape(q.speaker or "nobody")}</td>'
+                f'<td><span class="q-{_class(q.label)}">{escape(label)}</span></td>'
+                f'<td>{escape(difference)}</td></tr>')
+        parts.append('<h3>Quotations</h3><table><thead><tr><th scope="col">Ref</th><th scope="col">Line</th>'
+                     '<th scope="col">Credited to</th><th scope="col">Fidelity</th>'
+                     '<th scope="col">Difference from the primary</th></tr></thead><tbody>'
+                     + "".join(rows) + "</tbody></table>")
+    columns = []
+    if doc.figures or doc.figure_inconsistencies:
+        items = "".join(
+            f"<li><b>{escape(f.ref)}</b>, line {line_of(lines, f.start)}: “{escape(f.text)}” "
+            f"{escape(FIGURE[f.label].symbol)} {escape(FIGURE[f.label].words)}"
+            + (f" ({escape(f.note)})" if f.note else "") + "</li>"
+            for f in doc.figures if f.label in FIGURE)
+        items += "".join(f"<li>{escape(i)}</li>" for i in doc.figure_inconsistencies)
+        against = f'<p class="note">Checked against {escape(doc.figure_reference)}.</p>' if doc.figure_reference else ""
+        columns.append(f'<div><h3>Figures to check</h3>{against}<ul>{items}</ul></div>')
+    if doc.left_out is not None:
+        if doc.left_out:
+            items = "".join(f"<li>{escape(item)}</li>" for item in doc.left_out)
+            body = f"<ul>{items}</ul>"
+        else:
+            body = "<p>Nothing of the primary's key content was left out.</p>"
+        partial = ('<p class="note">A paywall hid part of this article: only the visible text was compared.</p>'
+                   if doc.left_out_partial else "")
+        columns.append(f'<div class="box leftout" role="note"><h3>What the article left out</h3>{partial}{body}</div>')
+    if columns:
+        parts.append(f'<div class="notes">{"".join(columns)}</div>')
+    return "\n".join(parts)
+
+
+def _grid_page(handout: Handout) -> str:
+    view = handout.view
+    parts = ["<h2>Side by side</h2>"]
+    if view.grid:
+        head = "".join(f'<th scope="col" title="{escape(a.title)}">{escape(a.key)}</th>' for a in view.articles)
+        rows = []
+        for row in view.grid:
+            item = row.item
+            where = f"¶{item.paragraph} " if item.paragraph else ""
+            label = f"<b>{escape(item.ref)}</b> {escape(where)}{escape(excerpt(item.text, 9 if not handout.large_print else 6))}"
+            cells = "".join(
+                f'<td class="cell{" fill-sentence-" + _class(c) if SENTENCE[c].fill else ""}" '
+                f'title="{escape(SENTENCE[c].words)}">{escape(SENTENCE[c].symbol)}'
+                f'<span class="sr"> {escape(SENTENCE[c].words)}</span></td>'
+                for c in row.cells)
+            rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
+        parts.append("<h3>How each article carried the primary’s key facts and quotations</h3>")
+        parts.append(f'<table class="grid"><thead><tr><th scope="col">Key fact or quotation</th>{head}</tr></thead>'
+                     f'<tbody>{"".join(rows)}</tbody></table>')
+        parts.append(f'<p class="note">{escape(GRID_LEGEND)}</p>')
+    if not view.blind:
+        key = " · ".join(f"{a.key} = {a.outlet or 'outlet not known'}" for a in view.articles)
+        parts.append(f'<p class="note">{escape(key)}</p>')
+    rows = [f'<tr><th scope="row">Primary</th><td></td><td>{escape(view.primary.headline or "—")}</td></tr>']
+    for article in view.articles:
+        mark = headline_mark(article)
+        symbol = f'{escape(SENTENCE[mark].symbol)}<span class="sr"> {escape(SENTENCE[mark].words)}</span>' if mark else ""
+        rows.append(f'<tr><th scope="row">{escape(article.title)}</th><td class="cell">{symbol}</td>'
+                    f'<td>{escape(article.headline or "—")}</td></tr>')
+    parts.append("<h3>The headlines</h3>")
+    parts.append('<table class="headlines"><thead><tr><th scope="col">Source</th><th scope="col">Mark</th>'
+                 f'<th scope="col">Headline</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return "\n".join(parts)
+
+
+def _questions_page(handout: Handout, teacher: bool) -> str:
+    view = handout.view
+    parts = ["<h2>Discussion questions</h2>"]
+    if teacher:
+        parts.append('<p class="note">Teacher copy: the answers are drawn from the toolkit’s findings; '
+                     "check them against the texts before class.</p>")
+    items = []
+    for q in handout.questions:
+        if teacher:
+            answer = "".join(f"<li>{escape(a)}</li>" for a in q.answer)
+            after = f'<div class="answer"><strong>Answer</strong><ul>{answer}</ul></div>'
+        else:
+            after = '<div class="answer-line"></div>' * 3
+        items.append(f"<li><p>{escape(q.text)}</p>{after}</li>")
+    parts.append(f'<ol class="questions">{"".join(items)}</ol>')
+    if teacher and view.blind:
+        key = "".join(f"<tr><th scope='row'>Article {escape(k)}</th><td>{escape(o)}</td></tr>" for k, o in view.outlets)
+        parts.append(f'<h3>Key to the articles (hidden in the student copy)</h3><table><tbody>{key}</tbody></table>')
+    return "\n".join(parts)
+
+
+def font_files() -> dict[str, bytes]:
+    """The font files the HTML loads, by their name under ``fonts/``."""
+    from reports.fonts import BOLD, LICENCE, REGULAR as REGULAR_FONT, font_path
+
+    return {name: font_path(name).read_bytes() for name in (REGULAR_FONT, BOLD, LICENCE)}
+
+
+def render_html(handout: Handout, *, teacher: bool = False) -> str:
+    """The whole handout as one HTML document (fonts expected in ``fonts/`` beside it)."""
+    view = handout.view
+    copy = "Teacher copy" if teacher else "Student copy"
+    footer = f"{handout.footer} · {copy}" if handout.footer else copy
+    pages = []
+    pages.append(_page(_primary_page(handout, teacher), footer, 1, "The primary source"))
+    for doc in view.articles:
+        pages.append(_page(_article_page(handout, doc), footer, len(pages) + 1, doc.title))
+    pages.append(_page(_grid_page(handout), footer, len(pages) + 1, "Side by side"))
+    pages.append(_page(_questions_page(handout, teacher), footer, len(pages) + 1, "Discussion questions"))
+    size = "large" if handout.large_print else "regular"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(view.title)}: {escape(copy.lower())}</title>"
+        f'<meta name="generator" content="{escape(handout.footer)}">'
+        f"<style>\n{stylesheet(handout.geometry)}\n</style></head>\n"
+        f'<body class="{size}">\n' + "\n".join(pages) + "\n</body></html>\n"
+    )

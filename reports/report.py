@@ -1,0 +1,166 @@
+"""``sourcedrift report``: the handouts, the comparative report and the replication bundle of one story.
+
+Output folder::
+
+    index.html                    links to everything below
+    handout/student.html          the classroom handout (fonts/ beside it)
+    handout/teacher.html          the same, with the answers
+    handout/{student,teacher}-{letter,a4}.pdf
+    comparative/comparative.html  charts per outlet; charts/*.png and *.svg
+    bundle/                       CSVs, results.json, datapackage.json, codebook.md, manifest.json
+
+Everything is built in a staging folder and moved in at the end, so a
+failure leaves the output folder as it was. Every page's footer names the
+toolkit version and the configuration hash: SHA-256 of the canonical JSON of
+the settings and the options (``reports.bundle.config_hash``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from analysis import __version__
+from analysis.pipeline import StoryAnalysis
+from analysis.settings import Settings
+
+PAPERS = ("letter", "a4")
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How the handout is drawn: outlets hidden, large print, which paper sizes."""
+
+    blind: bool = False
+    large_print: bool = False
+    papers: tuple[str, ...] = PAPERS
+
+    def __post_init__(self) -> None:
+        unknown = [p for p in self.papers if p not in PAPERS]
+        if unknown or not self.papers:
+            raise ValueError(f"paper {unknown[0] if unknown else '(none)'!r} is not one of {list(PAPERS)}")
+
+    def to_dict(self) -> dict:
+        return {"blind": self.blind, "large_print": self.large_print, "papers": list(self.papers)}
+
+
+@dataclass(frozen=True)
+class Written:
+    files: tuple[Path, ...]        # every file written, under the output folder
+    left_out: tuple[str, ...]      # what was left out, and why (a measure not available yet)
+    config_sha256: str
+
+
+def report_config(settings: Settings, options: ReportOptions, config_file: str | Path | None = None) -> dict:
+    """The run's full configuration: settings, options, and the settings file (by name and hash)."""
+    from reports.bundle import sha256
+
+    config: dict = {"settings": settings.to_dict(), "options": options.to_dict(), "config_file": None}
+    if config_file is not None:
+        path = Path(config_file)
+        config["config_file"] = {"name": path.name, "sha256": sha256(path.read_bytes())}
+    return config
+
+
+def report_steps(options: ReportOptions) -> int:
+    """How many times ``write_report`` calls its progress callback."""
+    from reports.charts import CHARTS
+
+    return 1 + 2 + 2 * len(options.papers) + len(CHARTS) + 1 + 1 + 1
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def write_report(
+    analysis: StoryAnalysis,
+    out: str | Path,
+    *,
+    options: ReportOptions = ReportOptions(),
+    config: dict | None = None,
+    progress: Progress = _quiet,
+    ready: frozenset[str] | None = None,
+) -> Written:
+    """Write every output of ``sourcedrift report`` for ``analysis`` into ``out``.
+
+    Args:
+        config: the run's configuration (default: :func:`report_config` of the
+            analysis's settings and ``options``); its hash goes in every footer.
+        progress: called once per step with a short message
+            (:func:`report_steps` times in all).
+        ready: the measures to show (default: those implemented).
+    """
+    from reports.bundle import config_hash, write_bundle
+    from reports.charts import charts, comparative_html
+    from reports.files import staged_output
+    from reports.handout import font_files, prepare, render_html
+    from reports.pdf import render_pdf
+    from reports.view import ready_measures
+
+    ready = ready_measures() if ready is None else frozenset(ready)
+    config = report_config(analysis.settings, options) if config is None else config
+    digest = config_hash(config)
+    footer = f"sourcedrift {__version__} · configuration {digest}"
+    files: dict[str, bytes] = {}
+
+    progress("laying out the handout")
+    handout = prepare(analysis, blind=options.blind, large_print=options.large_print, footer=footer, ready=ready)
+    for name, data in font_files().items():
+        files[f"handout/fonts/{name}"] = data
+    for copy in ("student", "teacher"):
+        progress(f"handout: {copy} copy (HTML)")
+        files[f"handout/{copy}.html"] = render_html(handout, teacher=copy == "teacher").encode("utf-8")
+    for paper in options.papers:
+        for copy in ("student", "teacher"):
+            progress(f"handout: {copy} copy ({paper} PDF)")
+            files[f"handout/{copy}-{paper}.pdf"] = render_pdf(handout, paper=paper, teacher=copy == "teacher")
+
+    drawn, charts_left_out = charts(analysis, blind=options.blind, ready=ready, progress=progress)
+    for chart in drawn:
+        files[f"comparative/charts/{chart.name}.png"] = chart.png
+        files[f"comparative/charts/{chart.name}.svg"] = chart.svg
+    progress("comparative report")
+    files["comparative/comparative.html"] = comparative_html(analysis, drawn, charts_left_out,
+                                                            footer=footer).encode("utf-8")
+    left_out = tuple(handout.view.left_out) + tuple(charts_left_out)
+    progress("index")
+    files["index.html"] = _index(analysis, files, left_out, footer).encode("utf-8")
+
+    with staged_output(out) as staging:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        progress("replication bundle")
+        bundle = write_bundle([analysis], staging / "bundle", config, report_outputs=files, ready=ready)
+        names = sorted(files) + [f"bundle/{p.name}" for p in bundle]
+    out = Path(out)
+    return Written(tuple(out / name for name in sorted(names)), left_out, digest)
+
+
+def _index(analysis: StoryAnalysis, files: dict[str, bytes], left_out: tuple[str, ...], footer: str) -> str:
+    title = analysis.story.title or analysis.story.name
+    handouts = sorted(n for n in files if n.startswith("handout/") and n.count("/") == 1)
+    links = "".join(f'<li><a href="{escape(n)}">{escape(n)}</a></li>' for n in handouts)
+    missing = (f"<p>Left out until the measures are available: {escape('; '.join(left_out))}.</p>"
+               if left_out else "")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}: report</title>'
+        "<style>body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#1A1A1A;max-width:48em;margin:2em auto;"
+        "padding:0 1em;line-height:1.5}footer{color:#595959;font-size:.85em}</style></head><body>\n"
+        f"<h1>{escape(title)}</h1>\n"
+        "<h2>Classroom handout</h2>"
+        f"<ul>{links}</ul>\n"
+        '<h2>Comparative report</h2><ul><li><a href="comparative/comparative.html">comparative/comparative.html</a>'
+        "</li></ul>\n"
+        '<h2>Replication bundle</h2><ul><li><a href="bundle/manifest.json">bundle/manifest.json</a> '
+        '(versions, configuration, SHA-256 of inputs and outputs)</li><li><a href="bundle/datapackage.json">'
+        'bundle/datapackage.json</a> (data dictionary)</li><li><a href="bundle/codebook.md">bundle/codebook.md'
+        "</a></li></ul>\n"
+        f"{missing}<footer>{escape(footer)}</footer>\n</body></html>\n"
+    )
