@@ -34,7 +34,6 @@ MASK = "\ue000"
 
 # A word that may be part of a name: initials ("P.", "U.S."), hyphenated and
 # possessive words ("Okonjo-Marsh", "ICAC’s").
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "de", "la", "le", "du", "van", "von", "der", "den", "al", "bin", "da", "dos", "del"})
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
              "it": "organisation", "they": "any", "we": "any", "i": "any"}
@@ -107,11 +106,16 @@ def _organisation_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _reference_pattern() -> re.Pattern:
-    """ "the agency", "the department"; "the director", "the attorney general" (a role)."""
-    heads = set(_organisation_words())
+    """ "the agency", "the department"; "the director", "the attorney general" (a role); "the statement"."""
+    heads = set(_organisation_words()) | set(_statement_words())
     heads |= {" ".join(title) for title in _titles() if not any(w.endswith(".") for w in title)}
     alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=lambda v: (-len(v), v)))
     return re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+(" + alternatives + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _statement_words() -> frozenset[str]:
+    return frozenset(word_list("statement_words"))
 
 
 @lru_cache(maxsize=1)
@@ -182,9 +186,18 @@ def _all_tokens(text: str) -> tuple[_Token, ...]:
     return tuple(_tokenize(text, 0, len(text)))
 
 
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern:
+    """Words that may be part of a name: capitalised words and initials ("P.", "U.S."),
+    and the lower-case connectors and titles that join them; other words are skipped."""
+    lower = sorted(_CONNECTORS | {w.rstrip(".") for w in _title_words()}, key=lambda w: (-len(w), w))
+    return re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])(?:(?![a-z])[^\W\d_][\w'’\-]*\.?|(?:"
+                      + "|".join(map(re.escape, lower)) + r")\b)")
+
+
 def _tokenize(text: str, start: int, end: int) -> list[_Token]:
     tokens = []
-    for match in _TOKEN.finditer(text, start, end):
+    for match in _token_pattern().finditer(text, start, end):
         word, a, b = match.group(), match.start(), match.end()
         if not word[0].isupper():
             # Lower-case words only ever join a name as connectors or titles;
@@ -395,6 +408,7 @@ def lexicon(text: str, known: frozenset[str] = frozenset()) -> Lexicon:
 
 # --------------------------------------------------------------- attribution
 
+_SPOKESPERSON = re.compile(r"\s*(?:an?|the|one)\s+(?:\w+\s+){1,2}(?:for|of|at|with|from)\s+(?:the\s+)?", re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"\s*(?:[^,]*,\s*)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
@@ -435,9 +449,9 @@ def _subject(text: str, window: tuple[int, int], verb: tuple[int, int], found: l
         return None
     named = [m for m in after if m.kind != "pronoun"]
     if named and named[0] is after[0]:
-        # "said Attorney General Jeff Sessions"
+        # "said Attorney General Jeff Sessions", "said a spokesperson for the agency"
         gap = text[verb[1]:named[0].start]
-        if not re.search(r"[^\w\s]", gap) and len(gap.split()) <= 3:
+        if not re.search(r"[^\w\s]", gap) and (len(gap.split()) <= 3 or _SPOKESPERSON.fullmatch(gap)):
             return named[0]
     return None
 
@@ -639,8 +653,9 @@ def canonical(mention: Mention, primary: Names, article: Names, at: int | None =
                     continue
                 if full_words[-1].casefold() != last:
                     continue
-                if len(words) == 1 or words[0].casefold() == full_words[0].casefold() or \
-                        words[0][0].casefold() == full_words[0][0].casefold():
+                first = words[0].rstrip(".")
+                if len(words) == 1 or first.casefold() == full_words[0].casefold() or \
+                        len(first) == 1 and first.casefold() == full_words[0][0].casefold():
                     return full
         return mention.name
     if mention.kind == "organisation":
@@ -653,6 +668,8 @@ def canonical(mention: Mention, primary: Names, article: Names, at: int | None =
                 if _content_key(full) == key:
                     return full
         return name
+    if mention.kind == "reference" and mention.name[4:] in _statement_words():
+        return primary.issuer or mention.name
     if mention.kind == "reference" and mention.name.split()[-1] not in _organisation_words():
         role = set(mention.name.split()[1:])
         for names, limit in ((article, at), (primary, None)):

@@ -55,6 +55,12 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
     # the possessor of a lead-in ("The ICAC's mission reads as follows:")
     ("The ICAC’s mission reads as follows:\nIt helps state and local law enforcement agencies respond.”",
      ["Internet Crimes Against Children Task Force Program"]),
+    # a spokesperson speaks for the body; "the statement" is the primary's issuer
+    ("“No harbor should be a dump for waste,” said a spokesperson for the Department of Justice.",
+     ["Department of Justice"]),
+    ("“No harbor should be a dump for waste,” the statement said.", ["Department of Justice"]),
+    # an introductory clause before the name
+    ("Asked whether the office would return, Whitcombe said: “We will be back next year.”", ["Anselm Whitcombe"]),
     # nobody named: a verb with no name, or no attribution at all
     ("“No harbor should be a dump for waste,” officials said.", [""]),
     ("The sweep was, in short, “a success for every single harbor.”", [""]),
