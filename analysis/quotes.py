@@ -164,11 +164,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _scan(text: str, index: int, lo: int, hi: int, opens_next: set[str], notes: list[str]) -> list[_Piece]:
-    """The quoted pieces of one paragraph ``text[lo:hi]``.
+def _scan(text: str, index: int, lo: int, hi: int, opens_next: set[str],
+          notes: list[tuple[int, str]]) -> list[_Piece]:
+    """The quoted pieces of paragraph number ``index``, ``text[lo:hi]``.
 
     ``opens_next``: the kinds of mark the next paragraph opens with (a quotation
-    left open here continues there).
+    left open here continues there). Unbalanced marks add (offset, note) to ``notes``.
     """
     ignored: set[int] = set()
     for _ in range(8):  # each round may drop one single mark that was an apostrophe
@@ -186,8 +187,7 @@ def _scan(text: str, index: int, lo: int, hi: int, opens_next: set[str], notes: 
                     start, end = _strip(text, lo, i)
                     if end > start:
                         pieces.append(_Piece(index, kind, start, end, None, i))
-                        notes.append(f"closing mark with no opening mark at body offset {i}: "
-                                     "quotation taken from the paragraph's start")
+                        notes.append((i, "closing mark with no opening mark: quotation taken from the paragraph's start"))
                 continue
             open_kind, open_at = current
             if kind != open_kind:
@@ -199,7 +199,7 @@ def _scan(text: str, index: int, lo: int, hi: int, opens_next: set[str], notes: 
                     continue
                 start, end = _strip(text, open_at + 1, i)
                 pieces.append(_Piece(index, kind, start, end, open_at, None))
-                notes.append(f"quotation opened at body offset {open_at} is reopened before it closes")
+                notes.append((open_at, "quotation reopened before it closes: taken to the new opening mark"))
                 current = (kind, i)
                 continue
             if kind == "single" and text[i - 1] == "s" and i + 2 < hi and text[i + 1] == " " and text[i + 2].islower() \
@@ -240,15 +240,15 @@ def _interruption_joins(text: str, start: int, end: int, settings: Settings) -> 
 
 
 def extract(body: Body, settings: Settings = DEFAULT) -> tuple[list[_Found], list[str]]:
-    """Every quotation and term of ``body`` (body offsets), and diagnostics."""
+    """Every quotation and term of ``body`` (body offsets), and diagnostics (document offsets)."""
     text = body.text
-    notes: list[str] = []
+    notes: list[tuple[int, str]] = []
     paragraphs = body.paragraphs
     scanned = []
     for k, paragraph in enumerate(paragraphs):
         following = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         opens_next = _opening_kinds(text, following.start, following.end) if following else set()
-        scanned.append(_scan(text, paragraph.index, paragraph.start, paragraph.end, opens_next, notes))
+        scanned.append(_scan(text, k, paragraph.start, paragraph.end, opens_next, notes))
 
     # Chain pieces into quotations: across paragraphs (left open, reopened) and
     # across an attribution inside one sentence ("A," she said, "B.").
@@ -266,20 +266,18 @@ def extract(body: Body, settings: Settings = DEFAULT) -> tuple[list[_Found], lis
             if continues:
                 groups[-1].append(piece)
             else:
-                if previous is not None and previous.close_mark is None and previous.kind == "double" \
-                        and previous.end >= paragraphs[previous.paragraph].end - 1:
-                    notes.append(f"quotation opened at body offset {groups[-1][0].open_mark} is not closed: "
-                                 "taken to the end of its paragraph")
                 groups.append([piece])
-    if groups and groups[-1][-1].close_mark is None and groups[-1][-1].kind == "double":
-        notes.append(f"quotation opened at body offset {groups[-1][0].open_mark} is not closed: "
-                     "taken to the end of its paragraph")
 
     found = []
     for group in groups:
+        first, last = group[0], group[-1]
+        where = first.open_mark if first.open_mark is not None else first.start
+        if last.close_mark is None and last.end == _strip(text, paragraphs[last.paragraph].start,
+                                                           paragraphs[last.paragraph].end)[1]:
+            notes.append((where, "quotation not closed: taken to the end of its paragraph"))
         segments = tuple((p.start, p.end) for p in group if p.end > p.start)
         if not segments:
-            notes.append(f"empty quotation marks at body offset {group[0].open_mark}")
+            notes.append((where, "empty quotation marks"))
             continue
         interruptions = tuple(
             (a.close_mark + 1, b.open_mark) for a, b in zip(group, group[1:])
@@ -288,7 +286,8 @@ def extract(body: Body, settings: Settings = DEFAULT) -> tuple[list[_Found], lis
         quoted = " ".join(text[a:b] for a, b in segments)
         found.append(_Found(tuple(group), segments, interruptions, quoted,
                             word_count(quoted) < settings.quote_min_words))
-    return found, notes
+    diagnostics = [f"offset {body.to_document(offset, offset)[0]}: {note}" for offset, note in sorted(notes)]
+    return found, diagnostics
 
 
 def _masked(text: str, found: Sequence[_Found]) -> str:
@@ -366,9 +365,9 @@ def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.L
         windows, opens_sentence = _windows(body, masked, quotation)
         attribution = None
         for window, after_quote, lead_in in windows:
-            found = speakers.attribution_in(masked, window, after_quote=after_quote, lead_in=lead_in, words=words)
-            if found is not None and (attribution is None or attribution.mention is None):
-                attribution = found
+            candidate = speakers.attribution_in(masked, window, after_quote=after_quote, lead_in=lead_in, words=words)
+            if candidate is not None and (attribution is None or attribution.mention is None):
+                attribution = candidate  # a named speaker beats "officials said"
             if attribution is not None and attribution.mention is not None:
                 break
         at = attribution.mention.start if attribution and attribution.mention else quotation.segments[0][0]
@@ -653,6 +652,34 @@ def _is_cut(primary: _Primary, j1: int, j2: int, settings: Settings) -> bool:
     return starts_clean and any(c in punct[j2 - 1] for c in ".;:!?")
 
 
+_Op = tuple[str, int, int, int, int]  # difflib opcode: (tag, i1, i2, j1, j2)
+
+
+def _trim(ops: Sequence[_Op], pwords: _Words, lo: int) -> list[_Op]:
+    """The opcodes of one quotation, its ends made to be its own.
+
+    Primary words before its first word and after its last are not cuts: a
+    quotation starts and ends where it likes. Quotation words at either end
+    set against primary words across a sentence end ("..., without fail"
+    against the next sentence) are the quotation's own additions, not
+    substitutions.
+    """
+    ops = list(ops)
+    while ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
+    if ops and ops[-1][0] == "replace":
+        _, i1, i2, j1, _ = ops[-1]
+        if lo + j1 == 0 or _ends_sentence(pwords.punct_after[lo + j1 - 1]):
+            ops[-1] = ("delete", i1, i2, j1, j1)
+    if ops and ops[0][0] == "replace":
+        _, i1, i2, _, j2 = ops[0]
+        if _ends_sentence(pwords.punct_after[lo + j2 - 1]):
+            ops[0] = ("delete", i1, i2, j2, j2)
+    return ops
+
+
 def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity:
     """Align a quotation's words with the primary's and label the differences."""
     counted = [k for k, b in enumerate(quote.bracketed) if not b] or list(range(len(quote.keys)))
@@ -664,13 +691,7 @@ def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity
         return _reordered(quote, blocks, counted, settings)
     pwords = primary.words
     matcher = SequenceMatcher(None, quote.keys, pwords.keys[lo:hi], autojunk=False)
-    ops = list(matcher.get_opcodes())
-    # The quotation starts and ends where it starts and ends: primary words
-    # outside it are not cuts.
-    while ops and ops[0][0] == "insert":
-        ops = ops[1:]
-    while ops and ops[-1][0] == "insert":
-        ops = ops[:-1]
+    ops = _trim(matcher.get_opcodes(), pwords, lo)
     edits: list[Edit] = []
     matched: list[int] = []
     found_words = 0
@@ -681,14 +702,6 @@ def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity
     def source(j1: int, j2: int) -> str:
         return " ".join(pwords.texts[lo + j1:lo + j2])
 
-    # Quotation words at either end aligned with primary words across a
-    # sentence end are the quotation's own additions, not substitutions.
-    if ops and ops[-1][0] == "replace" and _ends_sentence(pwords.punct_after[lo + ops[-1][3] - 1] if lo + ops[-1][3] else "."):
-        tag, i1, i2, j1, j2 = ops[-1]
-        ops = ops[:-1] + [("delete", i1, i2, j1, j1)]
-    if ops and ops[0][0] == "replace" and _ends_sentence(pwords.punct_after[lo + ops[0][4] - 1]):
-        tag, i1, i2, j1, j2 = ops[0]
-        ops = [("delete", i1, i2, j2, j2)] + ops[1:]
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             for k in range(i2 - i1):

@@ -201,6 +201,13 @@ def test_diff_names_the_words_changed():
     assert quote.match == pytest.approx(6 / 7, abs=1e-3)
 
 
+def test_words_added_at_the_end_are_insertions_not_substitutions():
+    (quote,) = article_report("“We will be back next year, and the year after that, without fail,” Roe said.").quotes
+    assert quote.label == "altered"
+    assert [(e.kind, e.article, e.primary) for e in quote.diff if e.kind != "punctuation"] == [
+        ("insert", "without fail", "")]
+
+
 def test_cut_is_reported_with_the_words_left_out():
     (quote,) = article_report(
         "“We found drums rusting on the pier ... We will be back next year,” Roe said.").quotes
