@@ -75,6 +75,7 @@ class _Lexicon:
     synonyms: dict[str, str]                # stem -> the stem naming its group
     cumulative: tuple[str, ...]
     identifiers: frozenset[str]
+    streets: frozenset[str]
     chrome: frozenset[str]
     # Cue sets: a sentence holding none of a reader's cue words is not scanned by it.
     month_names: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> _Lexicon:
         synonyms=synonyms,
         cumulative=tuple(w.lower() for w in word_list("figure_cumulative")),
         identifiers=frozenset(w.lower() for w in word_list("figure_identifiers")),
+        streets=frozenset(w.lower() for w in word_list("figure_streets")),
         chrome=frozenset(w.lower() for w in word_list("figure_chrome")),
         month_names=frozenset(months),
         cardinals=frozenset(w for w, (_, kind) in numbers.items() if kind in ("unit", "ten", "scale")),
@@ -445,6 +447,30 @@ def _excluded(s: _Sentence, start: int) -> bool:
         return False
     word = s.tokens[k].text
     return word[:1].isupper() and word.lower() in lexicon().identifiers
+
+
+def _name_number(s: _Sentence, start: int, end: int, digits: str) -> bool:
+    """A bare number in a name or an address: "Windows 10", "Boeing 737", "12 Main Street".
+
+    Read so when a short plain number follows a capitalised word inside the
+    sentence (not at its start, and not in a headline set in Title Case), or
+    comes before a capitalised word and a street word.
+    """
+    if not digits.isdigit() or len(digits) > 4:
+        return False
+    k = s.token_before(start)
+    after = s.token_after(end)
+    tokens = s.tokens
+    if after + 1 < len(tokens) and tokens[after].text[:1].isupper() and \
+            tokens[after + 1].text.lower().rstrip(".") in lexicon().streets:
+        return True
+    if k <= 0 or not tokens[k].text[:1].isupper() or not tokens[k].text.isalpha():
+        return False
+    if _qualifier(s, start)[0]:
+        return False
+    words = [t.text for t in tokens if len(t.text) > 3 and t.text.isalpha()]
+    title_case = sum(w[0].isupper() for w in words) >= 0.6 * len(words) if words else True
+    return not title_case
 
 
 def read(text: str, start: int = 0, end: int | None = None, settings: Settings = DEFAULT) -> list[Reading]:
@@ -779,7 +805,8 @@ def _digit_numbers(s: _Sentence) -> list[Reading]:
     out = []
     for match in patterns().number.finditer(s.text, s.start, s.end):
         a, b = match.start(), match.end()
-        if not s.free(a, b) or _excluded(s, a):
+        if not s.free(a, b) or _excluded(s, a) or (not match.group(2) and _name_number(s, a, b, match.group(1))):
+            s.take(a, b)
             continue
         scale = _scale(match.group(2))
         value = _number(match.group(1)) * scale

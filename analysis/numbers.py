@@ -160,9 +160,11 @@ def _inconsistencies(figures: Sequence[Figure], settings: Settings) -> tuple[Inc
                 continue
             if _same_value(first, second) or _overlaps(first, second):
                 continue
-            if not _ratio_ok(first, second, settings):
+            # Two values of one quantity in one article are near each other (a
+            # typo, a changed figure); farther apart, they count different things.
+            if _ratio(first, second) > settings.figure_close_ratio:
                 continue
-            if _score(first, second, False, settings) < settings.figure_same_quantity:
+            if _score(first, second, False, settings) < settings.figure_inconsistency_score:
                 continue
             key = (first.unit, *sorted((first.value, second.value)))
             if key in seen:
@@ -256,8 +258,14 @@ def compare(a: Figure, b: Figure) -> tuple[FigureLabel, str]:
     return "mismatch", f"{a.text!r} differs from {b.text!r}"
 
 
-def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weight: float | None = None) -> float:
-    """How sure we are that ``a`` and ``b`` count the same thing (higher = surer; unbounded)."""
+def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weight: float | None = None,
+           *, totals_apart: bool = True) -> float:
+    """How sure we are that ``a`` and ``b`` count the same thing (higher = surer; unbounded).
+
+    ``totals_apart``: penalise a running total against an event's own figure
+    (the caller says False when the source has no figure of the other kind to
+    tell it from).
+    """
     score = UNIT_PRIOR.get(a.unit, 0.0)
     if a.unit in ("count", "money", "percent", "ordinal"):
         if keyword_weight is not None and a.head:
@@ -272,7 +280,7 @@ def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weig
     score += min(len(a.context & b.context) * weight, settings.figure_context_cap)
     if aligned:
         score += settings.figure_aligned_bonus
-    if a.cumulative != b.cumulative and a.unit not in ("year", "decade", "date", "period"):
+    if totals_apart and a.cumulative != b.cumulative and a.unit not in ("year", "decade", "date", "period"):
         score -= settings.figure_total_penalty
     if a.unit in _NUMERIC and _ratio(a, b) <= settings.figure_close_ratio:
         score += settings.figure_close_bonus
@@ -364,13 +372,16 @@ def _label_one(
     other_event: bool,
 ) -> tuple[FigureLabel, Figure | None, str]:
     """The label of article figure ``a`` against ``candidates``, the figure used and why."""
+    comparable = [c for c in candidates if c.figure.unit in _COMPARABLE.get(a.unit, ())]
+    # Kinds (unit, counted noun) the source gives both as a running total and
+    # not: only there does "since 2012" tell two figures apart.
+    kinds = {(c.figure.unit, c.figure.head, c.figure.cumulative) for c in comparable}
     scored: list[tuple[float, Figure]] = []
-    for candidate in candidates:
+    for candidate in comparable:
         b = candidate.figure
-        if b.unit not in _COMPARABLE.get(a.unit, ()):
-            continue
         weight = settings.figure_keyword_weight if candidate.keyword else None
-        scored.append((_score(a, b, b.sentence in aligned, settings, weight), b))
+        apart = (b.unit, b.head, a.cumulative) in kinds
+        scored.append((_score(a, b, b.sentence in aligned, settings, weight, totals_apart=apart), b))
     equal = [(s, b) for s, b in scored if _same_value(a, b) and s >= settings.figure_same_value_score]
     if equal:
         _, b = _best(equal, a)

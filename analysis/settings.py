@@ -128,6 +128,9 @@ class Settings:
     figure_close_bonus: float = 1.0
     # Values further apart than this ratio are different quantities, not a changed figure.
     figure_max_ratio: float = 5.0
+    # Inside one article, two figures within figure_close_ratio of each other
+    # are one quantity given twice from this score (no alignment to help).
+    figure_inconsistency_score: float = 2.0
 
     # Quotations (issue #4); quote_min_words (above) separates them from terms.
     # Words between two quoted pieces that still make one quotation when they

@@ -79,6 +79,8 @@ def test_reading(text, figure, unit, value, qualifier, counted):
     "It covers (1) dumping and (2) storage.",
     "Section 230 shields websites.",
     "The COVID-19 rules ended.",
+    "The office still runs Windows 10 on its old computers.",
+    "Police were called to 12 Main Street on Friday night.",
     "Get unlimited digital access for just $1.99 a week.",
     "It happened this spring and will happen again next year.",
     "It is shocking that in this one operation they did it.",
@@ -208,6 +210,15 @@ def test_running_totals_are_kept_apart():
     assert figure.label == "mismatch" and figure.source_text == "$4,250,000"
 
 
+def test_a_total_is_told_apart_only_from_a_source_that_has_both():
+    # The primary has one count of inspections: "since the sweep began" is no
+    # reason to doubt that the article counts the same thing.
+    primary = ("Sweep results\nInspectors conducted 3,412 inspections at port facilities this summer, "
+               "the agency said in its annual report on harbor pollution.\n")
+    article = ARTICLE_HEAD + "Since the sweep began in June, inspectors conducted 3,400 inspections.\n" + ARTICLE_TAIL
+    assert _label(article, "3,400", primary_text=primary).label == "rounded"
+
+
 def test_alignment_picks_the_aligned_sentence():
     primary_text = ("Two sweeps\nCrews removed 500 tons of waste from harbors. "
                     "Later, crews removed 900 tons of waste from rivers.\n")
@@ -288,11 +299,10 @@ def test_interval_logic(a, b, label):
 
 def test_two_values_for_one_quantity_are_flagged():
     text = ("2200 Arrested in Child Pornography Bust\n"
-            "The Department of Justice announced the arrest of 2,300 suspected child sex offenders.\n"
-            "Officers arrested 2300 in the child pornography bust, officials said.\n")
+            "The Department of Justice announced the arrest of more than 2,300 suspected child sex offenders.\n")
     body = clean(text).body
     (inconsistency,) = extract(body).inconsistencies
-    assert {inconsistency.first_text, inconsistency.second_text} == {"2200", "2300"}
+    assert {inconsistency.first_text, inconsistency.second_text} == {"2200", "more than 2,300"}
     start, end = inconsistency.first
     assert text[start:end] == inconsistency.first_text
 
