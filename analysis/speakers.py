@@ -328,8 +328,18 @@ def mentions(text: str, start: int = 0, end: int | None = None, known: frozenset
                 rest, role = rest[1:], True
             if not rest:
                 continue
-            if role or _is_organisation([t.word for t in rest]):
-                # "Director of the Office of Coastal Protection": a role; the body is named.
+            if role:
+                # "Commissioner of Police Chester Williams": the body, then maybe the person.
+                last_body = max((k for k, t in enumerate(rest) if _is_organisation([t.word])), default=-1)
+                person = rest[last_body + 1:]
+                if 0 <= last_body and person and person[0].word.casefold() not in _CONNECTORS:
+                    rest = person
+                else:
+                    # "Director of the Office of Coastal Protection": a role; the body is named.
+                    found.append(Mention(rest[0].start, rest[-1].end, text[rest[0].start:rest[-1].end],
+                                         " ".join(t.word for t in rest), "organisation"))
+                    continue
+            elif _is_organisation([t.word for t in rest]):
                 found.append(Mention(rest[0].start, rest[-1].end, text[rest[0].start:rest[-1].end],
                                      " ".join(t.word for t in rest), "organisation"))
                 continue

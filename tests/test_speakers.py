@@ -91,6 +91,9 @@ def test_primary_speakers_are_found_the_same_way():
     ("Office of Juvenile Justice and Delinquency Prevention", [("Office of Juvenile Justice and Delinquency Prevention", "organisation")]),
     ("For the longer view, she said", [("she", "pronoun")]),
     ("WASHINGTON, Sept. 16 — Smith and Jones met", [("Smith", "person"), ("Jones", "person")]),
+    ("says Commissioner of Police Chester Williams.", [("Chester Williams", "person")]),
+    ("Arkansas State Police Captain Philip Hydron declared",
+     [("Philip Hydron", "person"), ("Arkansas State Police", "organisation")]),
 ])
 def test_mentions(text, expected):
     found = speakers.mentions(text, known=frozenset({"Smith", "Jones"}))
