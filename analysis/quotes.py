@@ -49,7 +49,7 @@ _CLOSE_BEFORE = ".,;:!?)]}—–-…/" + "".join(_DOUBLE) + "".join(_SINGLE) + s
 _ELISION = re.compile(r"(?:\d\ds|em|tis|twas|n|cause|til)\b", re.IGNORECASE)
 
 # Tokens of a quotation for alignment: an ellipsis, a word, or a punctuation mark.
-_ALIGN_TOKEN = re.compile(r"(?:\.\s?){2}\.|…|" + WORD.pattern + r"|[.,;:!?—–]|(?<=\s)-(?=\s)")
+_ALIGN_TOKEN = re.compile(r"(?:\.\s?){2}\.|…|" + WORD.pattern + r"|[.,;:!?—–]|--|(?<=\s)-(?=\s)")
 _SPELLING = (  # British -> American endings; enough for "spelling variants"
     (re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
@@ -514,7 +514,13 @@ def _spelling(word: str) -> str:
 
 
 def _punct(token: str) -> str:
-    return "-" if token in "—–-" else token
+    """Dash variants are one mark (codebook: "exact" once dash variants are normalised)."""
+    return "-" if token in ("—", "–", "-", "--") else token
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Identical but for the apostrophe's glyph (it's / it’s)."""
+    return a == b or a.replace("’", "'") == b.replace("’", "'")
 
 
 @dataclass(frozen=True)
@@ -708,7 +714,7 @@ def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity
                 i, j = i1 + k, lo + j1 + k
                 matched.append(j)
                 found_words += not quote.bracketed[i]
-                if quote.texts[i] != pwords.texts[j]:
+                if not _same_text(quote.texts[i], pwords.texts[j]):
                     same_case = quote.texts[i].casefold() == pwords.texts[j].casefold()
                     edits.append(Edit("case" if same_case else "spelling", quote.texts[i], pwords.texts[j],
                                       quote.bracketed[i]))

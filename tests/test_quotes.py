@@ -141,6 +141,8 @@ def test_spans_are_document_offsets():
     # the primary's quotation joined across its own "she said" is still exact
     ("Roe said: “We found drums rusting on the pier, and we acted at once.”", "exact"),
     ("“Most operators are doing the right thing,” Smith said.", "exact"),
+    # quote marks, whitespace, dashes and apostrophes are normalised
+    ("'We found drums  rusting on the pier,' Roe said.", "exact"),
     # case and punctuation
     ("“we found drums rusting on the pier.” Roe said.", "trivial"),
     # spelling variant
@@ -171,6 +173,14 @@ def test_spans_are_document_offsets():
 def test_labels(article, label):
     (quote,) = article_report(article).quotes
     assert quote.label == label
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "--", " - "])
+def test_dash_variants_are_exact(dash):
+    primary = "Jane Roe spoke on Tuesday. “We acted — and we will act again and again,” Roe said."
+    article = f"“We acted {dash.strip()} and we will act again and again,” Roe said."
+    (quote,) = article_report(article, primary).quotes
+    assert quote.label == "exact"
 
 
 def test_uncredited_quotation_is_never_misattributed():
