@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -648,14 +648,8 @@ def _decades(s: _Sentence) -> list[Reading]:
         low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
         reading = _make(s, match.start(), match.end(), float(decade), "decade", counted="years", head="year",
                         qualifier=False, year=decade)
-        out.append(_with_interval(reading, decade + low, decade + high))
+        out.append(replace(reading, low=float(decade + low), high=float(decade + high)))
     return out
-
-
-def _with_interval(reading: Reading, low: float, high: float) -> Reading:
-    from dataclasses import replace
-
-    return replace(reading, low=float(low), high=float(high))
 
 
 def _money(s: _Sentence) -> list[Reading]:
