@@ -40,7 +40,8 @@ _SPEECH = r"(?:said|says|told|added|declared|stated|noted|warned|thanked|announc
 _NAME = r"[A-Z][A-Za-z'’\-]+"
 # "Whitcombe said", "Whitcombe, director of the Office, said", "said Attorney General Jeff Sessions"
 _BEFORE_VERB = re.compile(rf"({_NAME})(?:,[^,.]{{1,90}},)?\s+(?:also\s+)?{_SPEECH}\b")
-_AFTER_VERB = re.compile(rf"\b{_SPEECH}\s+((?:[A-Z][A-Za-z'’.\-]*\s+){{0,5}})({_NAME})")
+# Words before the surname: capitalised words, initials and short titles ("P.", "Rep."), never a sentence end.
+_AFTER_VERB = re.compile(rf"\b{_SPEECH}\s+((?:(?:[A-Z][a-z]{{0,3}}\.|[A-Z][A-Za-z'’\-]*)\s+){{0,5}})({_NAME})")
 _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "the", "this", "that", "there", "who", "and", "but", "in", "a"}
 
 

@@ -74,9 +74,9 @@ class Settings:
     # added when it scores below claim_novel_max_score (barely aligned).
     claim_novel_min_words: int = 3
     claim_novel_max_score: float = 0.15
-    # Omissions: a primary sentence is carried when some article sentence (or
-    # quoted part) aligns to it with at least this score; a hedge qualifies the
-    # next omission_hedge_window words.
+    # Omissions: a primary sentence is carried when the article holds at least
+    # this IDF-weighted share of its words and word pairs; a hedge qualifies
+    # the next omission_hedge_window words.
     omission_carried_score: float = 0.35
     omission_hedge_window: int = 4
     # Copying: a run of this many words found verbatim in the primary is copied.
