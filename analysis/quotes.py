@@ -391,39 +391,47 @@ def _resolve(
     timeline = [(e.mention.start, 0, n, e) for n, e in enumerate(events) if e.mention is not None]
     timeline += [(c.at, 1, n, c) for n, c in enumerate(credits)]
     timeline.sort(key=lambda item: item[:3])
-    history: list[tuple[str, str]] = []      # (kind, name) of speakers resolved so far
+    history: list[tuple[str, str, str]] = []  # (kind, name, gender) of speakers resolved so far
     result: dict[int, tuple[str, str]] = {}
     for at, is_quote, n, item in timeline:
         attribution = item.attribution if is_quote else item
         if is_quote and found[n].is_term:
             result[n] = ("", "")
             continue
+        gender = ""
         if attribution is not None and attribution.mention is None:
             name, kind, how = "", "", f"unnamed: {attribution.evidence!r}"
         elif attribution is None:
             follows = is_quote and item.opens_sentence and bool(history)
-            name, kind = history[-1][1] if follows else "", history[-1][0] if follows else ""
+            kind, name, gender = history[-1] if follows else ("", "", "")
             how = "follow-on: the last named speaker" if name else "no attribution"
         else:
             mention = attribution.mention
             how = f"{attribution.cue}: {attribution.evidence!r}"
             if mention.kind == "pronoun":
-                wants = speakers.pronoun_wants(mention)
-                match = next((h for h in reversed(history) if wants == "any" or h[0] == wants), None)
+                wants, sex = speakers.pronoun_wants(mention), speakers.pronoun_gender(mention)
+
+                def fits(kind: str, gender: str) -> bool:
+                    return (wants == "any" or kind == wants) and not (sex and gender and gender != sex)
+
+                match = next((h for h in reversed(history) if fits(h[0], h[2])), None)
                 if match is None and wants == "person":
-                    earlier = [m for start, m in persons_named if start < mention.start]
-                    if earlier:
-                        match = ("person", speakers.canonical(earlier[-1], primary_names, own_names))
+                    for _, earlier in reversed([p for p in persons_named if p[0] < mention.start]):
+                        full = speakers.canonical(earlier, primary_names, own_names)
+                        if fits("person", speakers.gender(full, earlier.text)):
+                            match = ("person", full, speakers.gender(full, earlier.text))
+                            break
                 if match is None and wants == "organisation" and primary_names.issuer:
-                    match = ("organisation", primary_names.issuer)
-                kind, name = match if match else ("", "")
+                    match = ("organisation", primary_names.issuer, "")
+                kind, name, gender = match if match else ("", "", "")
                 how += f" ({mention.text} -> the last named speaker)"
             else:
                 name = speakers.canonical(mention, primary_names, own_names, mention.start)
                 organisation = mention.kind == "organisation" or speakers.is_organisation_name(name)
                 kind = "organisation" if organisation else "person"
+                gender = "" if organisation else speakers.gender(name, mention.text)
         if name:
-            history.append((kind, name))
+            history.append((kind, name, gender))
         if is_quote:
             result[n] = (name, how)
     return [result.get(n, ("", "")) for n in range(len(found))]

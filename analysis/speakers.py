@@ -708,6 +708,37 @@ def pronoun_wants(mention: Mention) -> str:
     return _PRONOUNS.get(mention.name.casefold(), "any")
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    names = {name: "female" for name in word_list("female_first_names")}
+    names.update({name: "male" for name in word_list("male_first_names")})
+    return names
+
+
+_ROLES_MAN = r"(?:chair|spokes|congress|council|alder|committee|business|police|anchor)"
+_FEMALE_WORDS = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|" + _ROLES_MAN + r"woman)\b", re.IGNORECASE)
+_MALE_WORDS = re.compile(r"\b(?:Mr|Sir|Lord|" + _ROLES_MAN + r"man)\b", re.IGNORECASE)
+
+
+def pronoun_gender(mention: Mention) -> str:
+    """ "female" for she/her, "male" for he/him, else ""."""
+    return {"she": "female", "her": "female", "he": "male", "him": "male"}.get(mention.name.casefold(), "")
+
+
+def gender(name: str, written: str = "") -> str:
+    """A person's gender as far as plain evidence shows: "female", "male" or "" (unknown).
+
+    Evidence: an honorific or a gendered title in the words as written
+    ("Ms.", "spokeswoman"), else a common given name (the data lists).
+    """
+    if _FEMALE_WORDS.search(written) and not _MALE_WORDS.search(written):
+        return "female"
+    if _MALE_WORDS.search(written) and not _FEMALE_WORDS.search(written):
+        return "male"
+    words = name.split()
+    return _first_names().get(words[0].casefold(), "") if len(words) > 1 else ""
+
+
 def same_speaker(a: str, b: str) -> bool:
     """Whether two reported names are one speaker: equal, or persons with one surname."""
     a, b = a.casefold().strip(), b.casefold().strip()

@@ -42,6 +42,13 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
     # pronouns take the last person named as a speaker
     ("Jeff Sessions spoke about the arrests on Tuesday.\n“No harbor should be a dump for waste,” he said.",
      ["Jeff Sessions"]),
+    # ... of the pronoun's gender, when a given name or a title shows it
+    ("Jeff Sessions spoke on Tuesday. Mary Ortiz also spoke.\n“No harbor should be a dump for waste,” he said.",
+     ["Jeff Sessions"]),
+    ("Mary Ortiz spoke on Tuesday. Jeff Sessions also spoke.\n“Fines are not environmental policy,” she said.",
+     ["Mary Ortiz"]),
+    ("Mary Ortiz spoke on Tuesday. Chairman Lu also spoke.\n“Fines are not environmental policy,” she said.",
+     ["Mary Ortiz"]),
     # an attribution that ends its sentence: the next quotation follows on
     ("“No harbor should be a dump,” said Jeff Sessions. “We will be back next year for more.”",
      ["Jeff Sessions", "Jeff Sessions"]),
@@ -103,6 +110,18 @@ def test_mentions(text, expected):
 def test_a_lone_capital_opening_a_sentence_is_a_name_only_when_seen_mid_sentence():
     assert speakers.mentions("Inspectors said so.") == []
     assert [m.name for m in speakers.mentions("Harrowgate said so.", known=frozenset({"Harrowgate"}))] == ["Harrowgate"]
+
+
+@pytest.mark.parametrize("name, written, expected", [
+    ("Jane Roe", "Jane Roe", "female"),
+    ("John Smith", "Director John Smith", "male"),
+    ("Ann Lee", "Agency spokeswoman Ann Lee", "female"),
+    ("Lu", "Mr. Lu", "male"),
+    ("Delphine Okonjo-Marsh", "Administrator Delphine Okonjo-Marsh", ""),
+    ("Morgan Freeman", "Morgan Freeman", ""),
+])
+def test_gender_from_plain_evidence_only(name, written, expected):
+    assert speakers.gender(name, written) == expected
 
 
 @pytest.mark.parametrize("a, b, same", [
