@@ -648,8 +648,10 @@ def _region(quote: _Words, primary: _Primary, settings: Settings) -> tuple[int, 
     kept.sort(key=lambda b: b[1])
     head = kept[0][1]                               # unmatched quotation words before the first block
     tail = len(keys) - (kept[-1][1] + kept[-1][0])  # ... and after the last
-    lo = max(0, min(j for _, _, j in kept) - min(head, 10))
-    hi = min(len(primary.words.keys), max(j + length for length, _, j in kept) + min(tail, 10))
+    # Room for the unmatched words at either end to find their counterparts
+    # (a word may have become two: "it's" / "it is").
+    lo = max(0, min(j for _, _, j in kept) - (min(head + 3, 12) if head else 0))
+    hi = min(len(primary.words.keys), max(j + length for length, _, j in kept) + (min(tail + 3, 12) if tail else 0))
     return lo, hi, kept
 
 
