@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import __version__
 from analysis.settings import DEFAULT, Settings
-from corpus import DEFAULT_STORY, InputError, load_story, read_text
+from corpus import DEFAULT_STORY, InputError, load_story
+from corpus.reading import read_toml
 
 EXIT_BAD_INPUT = 2
 
@@ -30,10 +30,7 @@ def load_settings(path: str | None) -> Settings:
     """DEFAULT, with a TOML file's ``[settings]`` table applied."""
     if path is None:
         return DEFAULT
-    try:
-        data = tomllib.loads(read_text(path))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(path, f"is not valid TOML ({error})") from None
+    data = read_toml(path)
     overrides = data.get("settings", {})
     if not isinstance(overrides, dict):
         raise InputError(path, "[settings] must be a table")

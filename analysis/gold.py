@@ -6,12 +6,11 @@ normalisation) and turned into a character span, so scoring is by span overlap.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import InputError, Story, read_text
-from corpus.reading import normalise
+from corpus import InputError, Story
+from corpus.reading import normalise, read_toml
 
 MEASURES = ("documents", "boilerplate", "quotes", "claims", "numbers")
 LABELS = {
@@ -62,10 +61,7 @@ def load_gold(path: str | Path, story: Story) -> Gold:
             that does not occur exactly once in its document.
     """
     path = Path(path)
-    try:
-        data = tomllib.loads(read_text(path))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(path, f"is not valid TOML ({error})") from None
+    data = read_toml(path)
     meta = data.get("meta")
     if not isinstance(meta, dict):
         raise InputError(path, "has no [meta] table")

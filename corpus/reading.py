@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from pathlib import Path
 
@@ -62,3 +63,15 @@ def read_text(path: str | Path) -> str:
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})") from None
     return decode(data, path)
+
+
+def read_toml(path: str | Path) -> dict:
+    """Read a UTF-8 TOML file into a dict.
+
+    Raises:
+        InputError: the file is unreadable (see :func:`read_text`) or not valid TOML.
+    """
+    try:
+        return tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(path, f"is not valid TOML ({error})") from None

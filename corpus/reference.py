@@ -9,7 +9,6 @@ not with the wrong primary. The file format is documented in
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,12 +64,9 @@ def load_reference(path: Path) -> ReferenceEvent:
         InputError: the file is missing, not TOML, or a field is absent or of
             the wrong type.
     """
-    from corpus.reading import read_text
+    from corpus.reading import read_toml
 
-    try:
-        data = tomllib.loads(read_text(path))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(path, f"is not valid TOML ({error})") from None
+    data = read_toml(path)
     event = data.get("event")
     if not isinstance(event, dict):
         raise InputError(path, "has no [event] table")

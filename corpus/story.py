@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from corpus.errors import InputError
-from corpus.reading import read_text
+from corpus.reading import read_text, read_toml
 from corpus.reference import ReferenceEvent, load_reference
 
 MANIFEST = "story.toml"
@@ -73,10 +72,7 @@ def read_manifest(directory: Path) -> dict:
         raise InputError(directory, "is not a folder")
     if not manifest.is_file():
         raise InputError(manifest, "no manifest (make one with `sourcedrift new`)")
-    try:
-        return tomllib.loads(read_text(manifest))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(manifest, f"is not valid TOML ({error})") from None
+    return read_toml(manifest)
 
 
 def load_story(directory: str | Path) -> Story:
