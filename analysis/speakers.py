@@ -6,8 +6,9 @@ references back to a body ("the agency"), or pronouns. A speaker is found by
 rules over the words around a quotation: a verb of speaking before or after it
 ("she said", "said Jane Roe", "Smith, the director, said that"), "according
 to", a colon or comma lead-in ("Whitcombe had this to say:"), a dash
-attribution ("— Dr. Ruiz"). Pronouns take the last person named as a speaker;
-names are normalised against the fuller names the primary (then the article
+attribution ("— Dr. Ruiz"). Pronouns take the last person named as a speaker
+(of the pronoun's gender where an honorific, a gendered title or a common given
+name shows it); names are normalised against the fuller names the primary (then the article
 itself) gives: "Sessions" -> "Jeff Sessions", "the DOJ" -> "Department of
 Justice", "the agency" -> "Federal Waterways Agency".
 
@@ -32,12 +33,12 @@ MentionKind = Literal["person", "organisation", "reference", "pronoun"]
 # that names and verbs inside a quotation are never taken for its attribution.
 MASK = "\ue000"
 
-# A word that may be part of a name: initials ("P.", "U.S."), hyphenated and
-# possessive words ("Okonjo-Marsh", "ICAC’s").
+# Lower-case words that may stand inside a name ("Department of Justice").
 _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "de", "la", "le", "du", "van", "von", "der", "den", "al", "bin", "da", "dos", "del"})
-_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
-             "it": "organisation", "they": "any", "we": "any", "i": "any"}
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b")
+# Third-person subject pronouns and what they can stand for ("I" and "we" in
+# an article are its writer or its outlet, never a quoted speaker).
+_PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any"}
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _DASH_LEAD = re.compile(r"^[\s,]*(?:—|–|--|-)\s*")
@@ -721,8 +722,8 @@ _MALE_WORDS = re.compile(r"\b(?:Mr|Sir|Lord|" + _ROLES_MAN + r"man)\b", re.IGNOR
 
 
 def pronoun_gender(mention: Mention) -> str:
-    """ "female" for she/her, "male" for he/him, else ""."""
-    return {"she": "female", "her": "female", "he": "male", "him": "male"}.get(mention.name.casefold(), "")
+    """ "female" for she, "male" for he, else ""."""
+    return {"she": "female", "he": "male"}.get(mention.name.casefold(), "")
 
 
 def gender(name: str, written: str = "") -> str:
