@@ -212,9 +212,12 @@ def _legend(handout: Handout) -> str:
     return f'<ul class="legend" aria-label="Key to the marks">{"".join(items)}</ul>'
 
 
-def _page(body: str, footer: str, number: int, label: str) -> str:
+def _page(body: str, footer: str, copy: str, number: int, label: str) -> str:
+    """One sheet; its footer: the copy and page, then the toolkit version and configuration hash."""
+    second = f"<br>{escape(footer)}" if footer else ""
     return (f'<section class="page" id="page-{number}" aria-label="{escape(label)}">\n'
-            f'<div class="content">{body}</div>\n<footer class="foot">{escape(footer)} · page {number}</footer>\n</section>')
+            f'<div class="content">{body}</div>\n<footer class="foot">{escape(copy)} · page {number}{second}'
+            "</footer>\n</section>")
 
 
 def _primary_page(handout: Handout, teacher: bool) -> str:
@@ -394,13 +397,13 @@ def render_html(handout: Handout, *, teacher: bool = False) -> str:
     """The whole handout as one HTML document (fonts expected in ``fonts/`` beside it)."""
     view = handout.view
     copy = "Teacher copy" if teacher else "Student copy"
-    footer = f"{handout.footer} · {copy}" if handout.footer else copy
+    footer = handout.footer
     pages = []
-    pages.append(_page(_primary_page(handout, teacher), footer, 1, "The primary source"))
+    pages.append(_page(_primary_page(handout, teacher), footer, copy, 1, "The primary source"))
     for doc in view.articles:
-        pages.append(_page(_article_page(handout, doc), footer, len(pages) + 1, doc.title))
-    pages.append(_page(_grid_page(handout), footer, len(pages) + 1, "Side by side"))
-    pages.append(_page(_questions_page(handout, teacher), footer, len(pages) + 1, "Discussion questions"))
+        pages.append(_page(_article_page(handout, doc), footer, copy, len(pages) + 1, doc.title))
+    pages.append(_page(_grid_page(handout), footer, copy, len(pages) + 1, "Side by side"))
+    pages.append(_page(_questions_page(handout, teacher), footer, copy, len(pages) + 1, "Discussion questions"))
     size = "large" if handout.large_print else "regular"
     return (
         "<!DOCTYPE html>\n"

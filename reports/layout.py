@@ -32,10 +32,11 @@ class Geometry:
     mark_width: float      # the margin-mark column
     text_width: float      # the text column
     paragraph_gap: float   # extra space between paragraphs
+    badge_scale: float = BADGE_SCALE   # badge text size relative to the body
 
     @property
     def badge_size(self) -> float:
-        return round(self.size * BADGE_SCALE, 2)
+        return round(self.size * self.badge_scale, 2)
 
 
 # The text column fits the narrower of US Letter and A4 (A4: 595 pt wide),
@@ -43,8 +44,8 @@ class Geometry:
 CONTENT_WIDTH = 511.0
 REGULAR = Geometry(size=10.5, leading=15.5, number_width=26, mark_width=24, text_width=CONTENT_WIDTH - 56,
                    paragraph_gap=5)
-LARGE = Geometry(size=18, leading=26, number_width=40, mark_width=36, text_width=CONTENT_WIDTH - 82,
-                 paragraph_gap=8)
+LARGE = Geometry(size=18, leading=28, number_width=40, mark_width=36, text_width=CONTENT_WIDTH - 82,
+                 paragraph_gap=8, badge_scale=1.0)  # nothing under 18 pt, badges included
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,10 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 class _HandoutPDF(FPDF):
-    def __init__(self, paper: str, footer_text: str, large: bool) -> None:
+    def __init__(self, paper: str, copy: str, footer_text: str, large: bool) -> None:
         width, height = PAPERS[paper]
         super().__init__(unit="pt", format=(width, height))
+        self.copy = copy
         self.footer_text = footer_text
         self.large = large
         self.left = (width - CONTENT_WIDTH) / 2
@@ -65,8 +66,10 @@ class _HandoutPDF(FPDF):
         self.line(self.left, self.get_y() - 3, self.left + CONTENT_WIDTH, self.get_y() - 3)
         self.set_font(FAMILY, "", size)
         self.set_text_color(*_rgb(MUTED))
-        self.multi_cell(CONTENT_WIDTH, size * 1.25, printable(f"{self.footer_text} · page {self.page_no()}"),
-                        align="L")
+        for text in (f"{self.copy} · page {self.page_no()}", self.footer_text):
+            if text:
+                self.multi_cell(CONTENT_WIDTH, size * 1.25, printable(text), align="L", new_x="LMARGIN",
+                                new_y="NEXT")
         self.set_text_color(*_rgb(INK))
 
     def header(self) -> None:
@@ -86,8 +89,7 @@ class _Writer:
         self.g = handout.geometry
         self.teacher = teacher
         copy = "Teacher copy" if teacher else "Student copy"
-        footer = f"{handout.footer} · {copy}" if handout.footer else copy
-        self.pdf = _HandoutPDF(paper, footer, handout.large_print)
+        self.pdf = _HandoutPDF(paper, copy, handout.footer, handout.large_print)
         self.pdf.set_title(f"{handout.view.title}: {copy.lower()}")
         self.pdf.set_author("sourcedrift")
         self.copy = copy
@@ -392,8 +394,14 @@ class _Writer:
             self.note("Teacher copy: the answers are drawn from the toolkit’s findings; check them against the "
                       "texts before class.")
         for n, q in enumerate(self.handout.questions, start=1):
-            self.need(self.g.size * 6)
-            self.text(f"{n}. {q.text}", after=2)
+            text = f"{n}. {q.text}"
+            self.font(self.g.size)
+            lines = self.pdf.multi_cell(CONTENT_WIDTH, self.g.size * 1.35, printable(text), dry_run=True,
+                                        output="LINES")
+            height = len(lines) * self.g.size * 1.35 + 2
+            # keep a question with its answer lines (student) or the start of its answer (teacher)
+            self.need(height + (3 * self.g.leading * 1.3 + 10 if not self.teacher else self.g.size * 4))
+            self.text(text, after=2)
             if self.teacher:
                 self.box([("Answer", True)] + [(f"• {a}", False) for a in q.answer], fill=BOX_FILL,
                          border=OKABE_ITO["blue"], width=1)
@@ -402,9 +410,6 @@ class _Writer:
                 self.pdf.set_line_width(0.75)
                 for _ in range(3):
                     y = self.pdf.get_y() + self.g.leading * 1.3
-                    if y > self.pdf.page_break_trigger:
-                        self.pdf.add_page()
-                        y = self.pdf.get_y() + self.g.leading * 1.3
                     self.pdf.line(self.pdf.l_margin + 14, y, self.pdf.l_margin + CONTENT_WIDTH, y)
                     self.pdf.set_y(y)
                 self.pdf.ln(10)

@@ -36,6 +36,9 @@ FROM_PRIMARY = ("exact", "trivial", "marked", "spliced", "altered", "misattribut
 QUOTED_SHARE = 0.5
 UNKNOWN_OUTLETS = ("", "unknown")
 OPENING_MARKS = "\"“‘'„«"
+# What of the handout each measure provides (left out, with a note, until it is available).
+SECTIONS = (("claims", "sentence marks = ≈ + ✗"), ("quotes", "quotation fidelity"), ("numbers", "figure checks"),
+            ("omissions", "what each article left out"), ("event", "event check"))
 # The left-out box lists the most important items (the measure orders them) up to this many.
 MAX_LEFT_OUT = 8
 
@@ -259,9 +262,7 @@ def story_view(analysis: StoryAnalysis, *, blind: bool = False, ready: frozenset
     if grid is None:
         missing = sorted({"alignment", "claims"} - ready)
         left_out.append(f"comparison grid of key facts ({', '.join(missing)} not available yet)")
-    for name, what in (("claims", "sentence marks = ≈ + ✗"), ("quotes", "quotation fidelity"),
-                       ("numbers", "figure checks"), ("omissions", "what each article left out"),
-                       ("event", "event check")):
+    for name, what in SECTIONS:
         if name not in ready:
             left_out.append(f"{what} ({name} not available yet)")
     outlets = tuple((key, outlet_name(a.document.outlet) or "outlet not known")

@@ -1,0 +1,217 @@
+"""The handout as a person sees it: HTML in headless Chromium, PDF pages through pdftoppm.
+
+The report is written once for the module (dev_harbor with every kind of
+finding, see tests/reports_fake.py). Tests skip only when Chromium or
+poppler-utils is missing on a developer's machine; in CI (``CI`` set) a
+missing binary is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zlib
+from html import unescape
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from reports.handout import PAGE_PAD_PT, prepare, render_html
+from reports.layout import LARGE
+from reports.pdf import render_pdf
+from reports.report import write_report
+from tests.reports_fake import ALL_MEASURES, fake_dev_analysis
+
+WINDOW_WIDTH = 900
+BACKGROUND_MAX = 230     # the grey between sheets is darker than this; paper is white (255)
+DARK = 128
+
+
+def _binary(name: str) -> str:
+    found = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(f"{name} is required in CI (.ci/run installs it)")
+    pytest.skip(f"{name} is not installed")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    written = write_report(fake_dev_analysis(), out, ready=ALL_MEASURES)
+    handout = prepare(fake_dev_analysis(), ready=ALL_MEASURES, footer="")
+    return out, written, handout
+
+
+def _screenshot(html: Path, target: Path, height: int) -> Image.Image:
+    chromium = _binary("chromium")
+    profile = target.parent / f"profile-{target.stem}"
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--hide-scrollbars", f"--user-data-dir={profile}", f"--screenshot={target}",
+               f"--window-size={WINDOW_WIDTH},{height}", html.as_uri()]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    return Image.open(target).convert("L")
+
+
+def _sheets(image: Image.Image, x: int) -> list[tuple[int, int]]:
+    """Vertical runs of white paper in column ``x``: one per sheet."""
+    runs, start = [], None
+    for y in range(image.height):
+        white = image.getpixel((x, y)) > BACKGROUND_MAX
+        if white and start is None:
+            start = y
+        elif not white and start is not None:
+            runs.append((start, y))
+            start = None
+    if start is not None:
+        runs.append((start, image.height))
+    return [r for r in runs if r[1] - r[0] > 200]
+
+
+def _dark_share(image: Image.Image) -> float:
+    histogram = image.histogram()
+    return sum(histogram[:DARK]) / max(1, sum(histogram))
+
+
+@pytest.mark.parametrize("copy", ["student", "teacher"])
+def test_every_html_page_is_drawn_and_not_blank(report, copy, tmp_path):
+    out, _, handout = report
+    expected = 1 + len(handout.view.articles) + 2
+    height = 2200 * expected
+    image = _screenshot(out / "handout" / f"{copy}.html", tmp_path / f"{copy}.png", height)
+    # the sheet's left padding, just inside its edge
+    sheet_pt = handout.geometry.number_width + handout.geometry.mark_width + handout.geometry.text_width + 8
+    left = (WINDOW_WIDTH - (sheet_pt + 2 * PAGE_PAD_PT) * 4 / 3) / 2
+    sheets = _sheets(image, int(left + 12))
+    assert len(sheets) == expected, sheets
+    assert sheets[-1][1] < image.height - 5, "the last sheet runs off the screenshot"
+    for top, bottom in sheets:
+        page = image.crop((int(left), top, int(WINDOW_WIDTH - left), bottom))
+        assert _dark_share(page) > 0.01, (top, bottom)
+
+
+def _page_text(html: str) -> list[str]:
+    sections = re.findall(r'<section class="page".*?</section>', html, flags=re.S)
+    return [unescape(re.sub(r"<[^>]+>", " ", s)) for s in sections]
+
+
+@pytest.mark.parametrize("copy", ["student", "teacher"])
+def test_html_names_every_article_and_flagged_item(report, copy):
+    out, written, handout = report
+    html = (out / "handout" / f"{copy}.html").read_text(encoding="utf-8")
+    pages = _page_text(html)
+    assert len(pages) == 1 + len(handout.view.articles) + 2
+    assert all(f"configuration {written.config_sha256}" in page for page in pages)
+    for n, article in enumerate(handout.view.articles, start=1):
+        page = pages[n]
+        assert article.title in page
+        for quote in article.quotes:
+            assert quote.ref in page
+        for figure in article.figures:
+            assert f"{figure.ref} " in page and figure.text in page
+        for item in article.left_out or ():
+            assert " ".join(item.split()[:6]) in " ".join(page.split())
+        for mark, symbol in (("added", "+"), ("contradicted", "✗"), ("quoted", "=")):
+            wanted = sum(1 for m in article.marks if m.mark == mark)
+            section = re.findall(r'<section class="page".*?</section>', html, flags=re.S)[n]
+            shown = "".join(re.findall(r'<span class="mk"[^>]*>([^<]*)</span>', section)).count(symbol)
+            assert shown == wanted, (article.key, mark)
+        if article.event_note:
+            assert "Different event" in page
+    assert "Side by side" in pages[-2] and all(a.key in pages[-2] for a in handout.view.articles)
+    assert "Discussion questions" in pages[-1]
+    assert ("Answer" in pages[-1]) is (copy == "teacher")
+
+
+def _pdf_pages(pdf: Path, tmp_path: Path) -> list[Image.Image]:
+    pdftoppm = _binary("pdftoppm")
+    prefix = tmp_path / pdf.stem
+    subprocess.run([pdftoppm, "-r", "40", "-png", str(pdf), str(prefix)], check=True, capture_output=True,
+                   timeout=120)
+    return [Image.open(p).convert("L") for p in sorted(tmp_path.glob(f"{pdf.stem}-*.png"))]
+
+
+@pytest.mark.parametrize("name, ratio", [
+    ("student-letter", 11 / 8.5), ("teacher-letter", 11 / 8.5), ("student-a4", 297 / 210), ("teacher-a4", 297 / 210)])
+def test_every_pdf_page_exists_and_is_not_blank(report, tmp_path, name, ratio):
+    out, _, handout = report
+    pages = _pdf_pages(out / "handout" / f"{name}.pdf", tmp_path)
+    assert len(pages) >= 1 + len(handout.view.articles) + 2
+    for n, page in enumerate(pages, start=1):
+        assert page.height / page.width == pytest.approx(ratio, rel=0.02)
+        assert _dark_share(page) > 0.005, f"page {n} looks blank"
+
+
+def _pdf_text(pdf: Path) -> str:
+    pdftotext = _binary("pdftotext")
+    done = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120)
+    return done.stdout.decode("utf-8")
+
+
+def test_pdf_names_every_article_and_flagged_item(report):
+    out, written, handout = report
+    text = _pdf_text(out / "handout" / "teacher-a4.pdf")
+    flat = " ".join(text.split())
+    assert f"configuration {written.config_sha256}" in flat
+    for article in handout.view.articles:
+        assert article.title in flat
+        for quote in article.quotes:
+            assert f"{quote.ref} " in flat
+        for figure in article.figures:
+            assert f"{figure.ref} ✗ mismatch" in flat or f"{figure.ref} ? not in the primary" in flat \
+                or f"{figure.ref} ≈ rounded" in flat
+    assert "Different event" in flat and "Paywall" in flat and "Answer" in flat
+
+
+def test_two_runs_give_byte_identical_files(report, tmp_path):
+    out, written, _ = report
+    again = write_report(fake_dev_analysis(), tmp_path / "again", ready=ALL_MEASURES)
+    assert [p.relative_to(tmp_path / "again") for p in again.files] == [p.relative_to(out) for p in written.files]
+    for first, second in zip(written.files, again.files):
+        assert first.read_bytes() == second.read_bytes(), first.relative_to(out)
+
+
+def _pdf_font_sizes(pdf: bytes) -> set[float]:
+    sizes = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        sizes.update(float(s) for s in re.findall(rb"/F\d+\s+([\d.]+)\s+Tf", content))
+    return sizes
+
+
+def test_large_print_is_18_pt_or_more_in_one_column():
+    handout = prepare(fake_dev_analysis(), ready=ALL_MEASURES, large_print=True, footer="f")
+    assert handout.geometry == LARGE
+    html = render_html(handout)
+    sizes = [float(s) for s in re.findall(r"font-size:([\d.]+)pt", html)]
+    assert sizes and min(sizes) >= 18
+    assert "grid-template-columns" not in html
+    pdf_sizes = _pdf_font_sizes(render_pdf(handout, paper="letter"))
+    assert pdf_sizes and min(pdf_sizes) >= 18
+
+
+def test_regular_print_has_two_note_columns():
+    html = render_html(prepare(fake_dev_analysis(), ready=ALL_MEASURES))
+    assert "grid-template-columns:1fr 1fr" in html
+
+
+def test_blind_handout_hides_every_outlet(tmp_path):
+    from reports.charts import charts, comparative_html
+
+    handout = prepare(fake_dev_analysis(), ready=ALL_MEASURES, blind=True)
+    student, teacher = render_html(handout), render_html(handout, teacher=True)
+    (tmp_path / "student.pdf").write_bytes(render_pdf(handout, paper="a4"))
+    student_pdf = _pdf_text(tmp_path / "student.pdf")
+    drawn, left_out = charts(fake_dev_analysis(), blind=True, ready=frozenset({"claims"}))
+    comparative = comparative_html(fake_dev_analysis(), drawn, left_out)
+    for outlet in ("Tidewire", "The Daily Blare", "Frontline Sentinel", "Coastline Report"):
+        assert outlet not in student and outlet not in student_pdf and outlet not in comparative
+        assert outlet in teacher  # the key to the articles
