@@ -106,8 +106,11 @@ def _stacked(name: str, title: str, description: str, labels: Sequence[str], ser
     if share:
         axes.set_xlim(0, 100)
     axes.set_title(title, loc="left", fontsize=11, fontweight="bold")
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(labels) < 4 else -0.12), ncols=min(len(series), 4),
-                frameon=False, fontsize=8.5)
+    if not share:
+        from matplotlib.ticker import MaxNLocator
+
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.legend(loc="outside lower center", ncols=min(len(series), 4), frameon=False, fontsize=8.5)
     axes.spines[["top", "right"]].set_visible(False)
     png, svg = _render(figure)
     headers = ("outlet",) + tuple(words.get(k, k) for k in series) + ("total",)
@@ -176,8 +179,7 @@ def _bars(name: str, title: str, description: str, labels: Sequence[str], series
     axes.set_xlabel(xlabel)
     axes.set_title(title, loc="left", fontsize=11, fontweight="bold")
     if len(series) > 1:
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(labels) >= 4 else -0.3),
-                    ncols=min(len(series), 3), frameon=False, fontsize=8.5)
+        figure.legend(loc="outside lower center", ncols=min(len(series), 3), frameon=False, fontsize=8.5)
     axes.spines[["top", "right"]].set_visible(False)
     axes.margins(x=0.15)
     png, svg = _render(figure)
@@ -283,8 +285,10 @@ def tone_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart | None:
         ax.invert_yaxis()
         ax.set_xlabel("count")
         ax.set_title("Hedges dropped and loaded words", loc="left", fontsize=11, fontweight="bold")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(labels) >= 4 else -0.3),
-                  ncols=len(counts), frameon=False, fontsize=8.5)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        figure.legend(loc="outside lower center", ncols=len(counts), frameon=False, fontsize=8.5)
         ax.spines[["top", "right"]].set_visible(False)
         ax.margins(x=0.2)
     png, svg = _render(figure)

@@ -277,7 +277,7 @@ def _article_page(handout: Handout, doc: DocumentView) -> str:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if doc.paywall_note:
         parts.append('<div class="box warn" role="note"><p><strong>Paywall.</strong> '
-                     f'{escape(doc.paywall_note[0].removeprefix("Paywall: "))}</p>'
+                     f'{escape(doc.paywall_note[0])}</p>'
                      + "".join(f"<p>{escape(r)}</p>" for r in doc.paywall_note[1:]) + "</div>")
     counts = _counts(doc)
     if counts:

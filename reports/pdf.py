@@ -252,7 +252,7 @@ class _Writer:
     # ------------------------------------------------------------- pages
 
     def legend(self) -> None:
-        lines = [f"{m.symbol}  {m.words}" for k, m in SENTENCE.items() if k != "left_out"]
+        lines = ["Sentences: " + " · ".join(f"{m.symbol} {m.words}" for k, m in SENTENCE.items() if k != "left_out")]
         lines.append("Quotations are underlined, their label after them: solid exact or trivial, dashed marked edit, "
                      "double spliced or altered, dotted not in the primary, wavy misattributed.")
         lines.append("Figures checked: " + ", ".join(f"{FIGURE[k].symbol} {FIGURE[k].words}"
@@ -292,7 +292,7 @@ class _Writer:
         if meta:
             self.note(" · ".join(meta))
         if doc.paywall_note:
-            self.box([("Paywall. " + doc.paywall_note[0].removeprefix("Paywall: "), True)]
+            self.box([("Paywall. " + doc.paywall_note[0], True)]
                      + [(r, False) for r in doc.paywall_note[1:]],
                      fill=WARNING.fill, border=OKABE_ITO["vermillion"], width=2)
         counts = _counts(doc)

@@ -172,11 +172,11 @@ def _figures(article: DocumentView, laid: Sequence[Line]) -> list[Question]:
         + (f" ({f.note})" if f.note else "")
         for f in flagged
     ])
-    against = f" (checked against: {article.figure_reference})" if article.figure_reference else ""
+    source = "the primary" if not article.event_note else "the reference figures of the event it reports"
     return [Question(
         "figures", article.key,
-        f"Check the figures of {_name(article)} against the primary{against}. Which do not match, "
-        "and which cannot be found in the primary at all?",
+        f"Check the figures of {_name(article)} against {source}. Which do not match, "
+        "and which cannot be found there at all?",
         answer,
     )]
 

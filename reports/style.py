@@ -90,7 +90,7 @@ SERIES = {
     "spliced": (OKABE_ITO["orange"], "///"),
     "altered": (OKABE_ITO["vermillion"], "xxx"),
     "unsourced": (OKABE_ITO["reddish_purple"], "ooo"),
-    "misattributed": (OKABE_ITO["black"], "---"),
+    "misattributed": (OKABE_ITO["yellow"], "---"),
     "match": (OKABE_ITO["bluish_green"], ""),
     "rounded": (OKABE_ITO["sky_blue"], ".."),
     "mismatch": (OKABE_ITO["vermillion"], "xxx"),

@@ -492,7 +492,7 @@ def _article_view(
     paywall = article.cleaning.paywall
     paywall_note: tuple[str, ...] = ()
     if paywall.detected:
-        paywall_note = ("Paywall: part of this article was hidden behind a subscription prompt; "
+        paywall_note = ("Part of this article was hidden behind a subscription prompt; "
                         "what it left out counts only the visible text.",) + tuple(str(e) for e in paywall.evidence[:3])
 
     left_out = None
