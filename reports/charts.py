@@ -16,9 +16,9 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from analysis.pipeline import StoryAnalysis
+from reports.fonts import esc
 from reports.style import INK, MUTED, OKABE_ITO, RULE, SERIES
 
 # A white ground behind value labels, so a reference line never hides them.
@@ -37,6 +37,7 @@ RC = {
     "hatch.color": INK,
 }
 DPI = 110
+
 
 
 @dataclass(frozen=True)
@@ -346,20 +347,20 @@ def comparative_html(analysis: StoryAnalysis, drawn: Sequence[Chart], left_out: 
     title = analysis.story.title or analysis.story.name
     sections = []
     for chart in drawn:
-        table_head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.headers)
+        table_head = "".join(f'<th scope="col">{esc(h)}</th>' for h in chart.headers)
         table_rows = "".join(
-            "<tr>" + "".join((f'<th scope="row">{escape(v)}</th>' if i == 0 else f"<td>{escape(v)}</td>")
+            "<tr>" + "".join((f'<th scope="row">{esc(v)}</th>' if i == 0 else f"<td>{esc(v)}</td>")
                              for i, v in enumerate(row)) + "</tr>"
             for row in chart.rows)
         sections.append(
-            f'<section id="{chart.name}"><h2>{escape(chart.title)}</h2>'
-            f'<figure><img src="charts/{chart.name}.svg" alt="{escape(chart.description)}">'
-            f"<figcaption>{escape(chart.description)} "
+            f'<section id="{chart.name}"><h2>{esc(chart.title)}</h2>'
+            f'<figure><img src="charts/{chart.name}.svg" alt="{esc(chart.description)}">'
+            f"<figcaption>{esc(chart.description)} "
             f'(<a href="charts/{chart.name}.png">PNG</a>, <a href="charts/{chart.name}.svg">SVG</a>)</figcaption>'
             f"</figure><table><thead><tr>{table_head}</tr></thead><tbody>{table_rows}</tbody></table></section>")
     missing = ""
     if left_out:
-        missing = ('<p class="note">Not shown yet: ' + escape("; ".join(left_out)) + ".</p>")
+        missing = ('<p class="note">Not shown yet: ' + esc("; ".join(left_out)) + ".</p>")
     css = (f"body{{font-family:'DejaVu Sans',Verdana,sans-serif;color:{INK};max-width:60em;margin:2em auto;"
            "padding:0 1em;line-height:1.45;}"
            "img{max-width:100%;height:auto;}figure{margin:0 0 .5em;}"
@@ -372,10 +373,10 @@ def comparative_html(analysis: StoryAnalysis, drawn: Sequence[Chart], left_out: 
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}: comparative report</title><style>{css}</style></head><body>\n"
-        f"<h1>{escape(title)}: comparative report</h1>\n"
+        f"<title>{esc(title)}: comparative report</title><style>{css}</style></head><body>\n"
+        f"<h1>{esc(title)}: comparative report</h1>\n"
         f'<p class="note">Per outlet, how its coverage drifts from the primary source. Every chart '
         "separates its series by pattern as well as colour, and its numbers are in the table below it.</p>\n"
         + missing + "\n".join(sections)
-        + (f"\n<footer>{escape(footer)}</footer>" if footer else "") + "\n</body></html>\n"
+        + (f"\n<footer>{esc(footer)}</footer>" if footer else "") + "\n</body></html>\n"
     )

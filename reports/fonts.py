@@ -66,3 +66,10 @@ def printable(text: str) -> str:
         return ch if ord(ch) in widths and ch.isprintable() else "\ufffd"
 
     return "".join(drawable(ch) for ch in text)
+
+
+def esc(text: object) -> str:
+    """``text`` for HTML: escaped, every character the font cannot draw (or a control character) replaced."""
+    from html import escape
+
+    return escape(printable(str(text)))

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from analysis.pipeline import StoryAnalysis
+from reports.fonts import esc
 from reports.layout import LARGE, REGULAR, Geometry, Line, Piece, lay_out, line_of
 from reports.questions import Question, excerpt, headline_mark, questions
 from reports.style import (
@@ -38,6 +38,7 @@ GRID_LEGEND = ("= quoted · ≈ carried in other words · + carried, with someth
 SCREEN_GAP_PT = 18      # grey gap between sheets on screen
 PAGE_PAD_PT = 42        # sheet margin on screen (15 mm)
 PAGE_HEIGHT_PT = 758    # minimum sheet height on screen: A4's text height
+
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def stylesheet(geometry: Geometry) -> str:
     rules = [
         f"@font-face{{font-family:'{FONT_FAMILY}';src:url('fonts/DejaVuSans.ttf') format('truetype');font-weight:normal;}}",
         f"@font-face{{font-family:'{FONT_FAMILY}';src:url('fonts/DejaVuSans-Bold.ttf') format('truetype');font-weight:bold;}}",
-        f"html{{background:#BFBFBF;}}",
+        "html{background:#BFBFBF;}",
         f"body{{margin:0;padding:{SCREEN_GAP_PT}pt 0;font-family:'{FONT_FAMILY}',sans-serif;color:{INK};"
         f"font-size:{g.size}pt;line-height:1.4;font-kerning:none;font-feature-settings:'kern' 0,'liga' 0;"
         "font-variant-ligatures:none;}",
@@ -112,9 +113,9 @@ def stylesheet(geometry: Geometry) -> str:
         f".box{{background:{BOX_FILL};border:1pt solid {RULE};padding:6pt 8pt;margin:6pt 0;font-size:{small}pt;}}",
         f".box.warn{{background:{WARNING.fill};border:2pt solid {OKABE_ITO['vermillion']};}}",
         ".box p{margin:2pt 0;}",
-        f".box.leftout{{border-style:dashed;}}",
+        ".box.leftout{border-style:dashed;}",
         # body lines
-        f".body{{margin:8pt 0 4pt;}}",
+        ".body{margin:8pt 0 4pt;}",
         f".ln{{display:flex;height:{g.leading}pt;line-height:{g.leading}pt;white-space:pre;}}",
         f".ln.gap{{margin-top:{g.paragraph_gap}pt;}}",
         f".no{{width:{g.number_width}pt;flex:none;text-align:right;color:{MUTED};font-size:{small if g.size >= 18 else 8}pt;"
@@ -169,13 +170,13 @@ def _piece_html(piece: Piece) -> str:
             title = f"quotation: {QUOTE.get(badge.variant, QUOTE[None]).words}"
         elif badge.layer == "key":
             title = f"key {badge.variant or 'fact'}"
-        return f'<span class="{css}" title="{escape(title)}">{escape(piece.text)}</span>'
+        return f'<span class="{css}" title="{esc(title)}">{esc(piece.text)}</span>'
     classes = []
     if piece.fill is not None:
         classes.append(f"fill-{piece.fill[0]}-{_class(piece.fill[1])}")
     if piece.quoted:
         classes.append(f"q-{_class(piece.quote_label)}")
-    text = escape(piece.text)
+    text = esc(piece.text)
     if piece.bold:
         text = f"<b>{text}</b>"
     return f'<span class="{" ".join(classes)}">{text}</span>' if classes else text
@@ -187,9 +188,9 @@ def _lines_html(lines: Sequence[Line]) -> str:
         gap = " gap" if line.first and line.number > 1 else ""
         marks = "".join(SENTENCE[m].symbol for m in line.marks)
         words = "; ".join(SENTENCE[m].words for m in line.marks)
-        mark_html = (f'<span class="mk" title="{escape(words)}" aria-label="{escape(words)}">{escape(marks)}</span>'
+        mark_html = (f'<span class="mk" title="{esc(words)}" aria-label="{esc(words)}">{esc(marks)}</span>'
                      if marks else '<span class="mk"></span>')
-        out.append(f'<div class="ln{gap}" data-line="{line.number}"><span class="no">{escape(line.label)}</span>'
+        out.append(f'<div class="ln{gap}" data-line="{line.number}"><span class="no">{esc(line.label)}</span>'
                    f'{mark_html}<span class="tx">{"".join(_piece_html(p) for p in line.pieces)}</span></div>')
     out.append("</div>")
     return "\n".join(out)
@@ -199,12 +200,12 @@ def _lines_html(lines: Sequence[Line]) -> str:
 
 
 def _legend(handout: Handout) -> str:
-    items = [f'<li><span class="sym">{escape(m.symbol)}</span> {escape(m.words)}</li>'
+    items = [f'<li><span class="sym">{esc(m.symbol)}</span> {esc(m.words)}</li>'
              for key, m in SENTENCE.items() if key != "left_out"]
-    items.append(f'<li><span class="q-exact">underlined</span> quotation (label after it: '
-                 f'<span class="q-marked">dashed</span> marked edit, <span class="q-altered">double</span> '
-                 f'spliced or altered, <span class="q-unsourced">dotted</span> not in the primary, '
-                 f'<span class="q-misattributed">wavy</span> misattributed)</li>')
+    items.append('<li><span class="q-exact">underlined</span> quotation (label after it: '
+                 '<span class="q-marked">dashed</span> marked edit, <span class="q-altered">double</span> '
+                 'spliced or altered, <span class="q-unsourced">dotted</span> not in the primary, '
+                 '<span class="q-misattributed">wavy</span> misattributed)</li>')
     items.append(f'<li>figures checked: <span class="badge b-figure-match">{FIGURE["match"].symbol}</span> matches, '
                  f'<span class="badge b-figure-rounded">{FIGURE["rounded"].symbol}</span> rounded, '
                  f'<span class="badge b-figure-mismatch">{FIGURE["mismatch"].symbol}</span> mismatch, '
@@ -212,11 +213,18 @@ def _legend(handout: Handout) -> str:
     return f'<ul class="legend" aria-label="Key to the marks">{"".join(items)}</ul>'
 
 
+def _link(url: str) -> str:
+    """A web address as a link; anything but http(s) only as text."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{esc(url)}">{esc(url)}</a>'
+    return esc(url)
+
+
 def _page(body: str, footer: str, copy: str, number: int, label: str) -> str:
     """One sheet; its footer: the copy and page, then the toolkit version and configuration hash."""
-    second = f"<br>{escape(footer)}" if footer else ""
-    return (f'<section class="page" id="page-{number}" aria-label="{escape(label)}">\n'
-            f'<div class="content">{body}</div>\n<footer class="foot">{escape(copy)} · page {number}{second}'
+    second = f"<br>{esc(footer)}" if footer else ""
+    return (f'<section class="page" id="page-{number}" aria-label="{esc(label)}">\n'
+            f'<div class="content">{body}</div>\n<footer class="foot">{esc(copy)} · page {number}{second}'
             "</footer>\n</section>")
 
 
@@ -224,11 +232,11 @@ def _primary_page(handout: Handout, teacher: bool) -> str:
     view = handout.view
     doc = view.primary
     copy = "Teacher copy" if teacher else "Student copy"
-    meta = " · ".join(escape(x) for x in (doc.outlet, doc.published) if x)
+    meta = " · ".join(esc(x) for x in (doc.outlet, doc.published) if x)
     if doc.url:
-        meta += f' · <a href="{escape(doc.url)}">{escape(doc.url)}</a>'
+        meta += f" · {_link(doc.url)}"
     parts = [
-        f'<p class="note">{escape(copy)} · {escape(view.title)}</p>',
+        f'<p class="note">{esc(copy)} · {esc(view.title)}</p>',
         "<h1>The primary source</h1>",
         _legend(handout),
         f'<p class="meta">{meta}</p>' if meta else "",
@@ -240,7 +248,7 @@ def _primary_page(handout: Handout, teacher: bool) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _counts(doc: DocumentView) -> str:
+def counts_line(doc: DocumentView) -> str:
     bits = []
     marks = [(k, doc.counts.get(k, 0)) for k in ("quoted", "paraphrased", "added", "contradicted")]
     if any(n for _, n in marks):
@@ -259,16 +267,16 @@ def _counts(doc: DocumentView) -> str:
 
 def _article_page(handout: Handout, doc: DocumentView) -> str:
     lines = handout.lines[doc.key]
-    parts = [f"<h2>{escape(doc.title)}</h2>"]
+    parts = [f"<h2>{esc(doc.title)}</h2>"]
     if doc.event_note:
         first, rest = doc.event_note[0], doc.event_note[1:]
         parts.append('<div class="box warn" role="note"><p><strong>⚠ Different event.</strong> '
-                     f'{escape(first)}</p>' + "".join(f"<p>{escape(r)}</p>" for r in rest) + "</div>")
+                     f'{esc(first)}</p>' + "".join(f"<p>{esc(r)}</p>" for r in rest) + "</div>")
     meta = []
     if doc.published:
-        meta.append(f"Published {escape(doc.published)}")
+        meta.append(f"Published {esc(doc.published)}")
     if doc.url:
-        meta.append(f'<a href="{escape(doc.url)}">{escape(doc.url)}</a>')
+        meta.append(_link(doc.url))
     if handout.view.blind:
         meta.append("outlet hidden")
     elif not doc.outlet:
@@ -277,11 +285,11 @@ def _article_page(handout: Handout, doc: DocumentView) -> str:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if doc.paywall_note:
         parts.append('<div class="box warn" role="note"><p><strong>Paywall.</strong> '
-                     f'{escape(doc.paywall_note[0])}</p>'
-                     + "".join(f"<p>{escape(r)}</p>" for r in doc.paywall_note[1:]) + "</div>")
-    counts = _counts(doc)
+                     f'{esc(doc.paywall_note[0])}</p>'
+                     + "".join(f"<p>{esc(r)}</p>" for r in doc.paywall_note[1:]) + "</div>")
+    counts = counts_line(doc)
     if counts:
-        parts.append(f'<p class="note">{escape(counts)}</p>')
+        parts.append(f'<p class="note">{esc(counts)}</p>')
     parts.append(_lines_html(lines))
     parts.append(_article_notes(doc, lines))
     return "\n".join(parts)
@@ -298,10 +306,10 @@ def _article_notes(doc: DocumentView, lines: Sequence[Line]) -> str:
             if q.key:
                 difference = f"{q.key}: {difference}" if difference else q.key
             rows.append(
-                f'<tr><td>{escape(q.ref)}</td><td>{line_of(lines, q.start)}</td>'
-                f'<td>{escape(q.speaker or "nobody")}</td>'
-                f'<td><span class="q-{_class(q.label)}">{escape(label)}</span></td>'
-                f'<td>{escape(difference)}</td></tr>')
+                f'<tr><td>{esc(q.ref)}</td><td>{line_of(lines, q.start)}</td>'
+                f'<td>{esc(q.speaker or "nobody")}</td>'
+                f'<td><span class="q-{_class(q.label)}">{esc(label)}</span></td>'
+                f'<td>{esc(difference)}</td></tr>')
         parts.append('<h3>Quotations</h3><table><thead><tr><th scope="col">Ref</th><th scope="col">Line</th>'
                      '<th scope="col">Credited to</th><th scope="col">Fidelity</th>'
                      '<th scope="col">Difference from the primary</th></tr></thead><tbody>'
@@ -309,16 +317,16 @@ def _article_notes(doc: DocumentView, lines: Sequence[Line]) -> str:
     columns = []
     if doc.figures or doc.figure_inconsistencies:
         items = "".join(
-            f"<li><b>{escape(f.ref)}</b>, line {line_of(lines, f.start)}: “{escape(f.text)}” "
-            f"{escape(FIGURE[f.label].symbol)} {escape(FIGURE[f.label].words)}"
-            + (f" ({escape(f.note)})" if f.note else "") + "</li>"
+            f"<li><b>{esc(f.ref)}</b>, line {line_of(lines, f.start)}: “{esc(f.text)}” "
+            f"{esc(FIGURE[f.label].symbol)} {esc(FIGURE[f.label].words)}"
+            + (f" ({esc(f.note)})" if f.note else "") + "</li>"
             for f in doc.figures if f.label in FIGURE)
-        items += "".join(f"<li>{escape(i)}</li>" for i in doc.figure_inconsistencies)
-        against = f'<p class="note">Checked against {escape(doc.figure_reference)}.</p>' if doc.figure_reference else ""
+        items += "".join(f"<li>{esc(i)}</li>" for i in doc.figure_inconsistencies)
+        against = f'<p class="note">Checked against {esc(doc.figure_reference)}.</p>' if doc.figure_reference else ""
         columns.append(f'<div><h3>Figures to check</h3>{against}<ul>{items}</ul></div>')
     if doc.left_out is not None:
         if doc.left_out:
-            items = "".join(f"<li>{escape(item)}</li>" for item in doc.left_out)
+            items = "".join(f"<li>{esc(item)}</li>" for item in doc.left_out)
             body = f"<ul>{items}</ul>"
         else:
             body = "<p>Nothing of the primary's key content was left out.</p>"
@@ -334,31 +342,31 @@ def _grid_page(handout: Handout) -> str:
     view = handout.view
     parts = ["<h2>Side by side</h2>"]
     if view.grid:
-        head = "".join(f'<th scope="col" title="{escape(a.title)}">{escape(a.key)}</th>' for a in view.articles)
+        head = "".join(f'<th scope="col" title="{esc(a.title)}">{esc(a.key)}</th>' for a in view.articles)
         rows = []
         for row in view.grid:
             item = row.item
             where = f"¶{item.paragraph} " if item.paragraph else ""
-            label = f"<b>{escape(item.ref)}</b> {escape(where)}{escape(excerpt(item.text, 9 if not handout.large_print else 6))}"
+            label = f"<b>{esc(item.ref)}</b> {esc(where)}{esc(excerpt(item.text, 9 if not handout.large_print else 6))}"
             cells = "".join(
                 f'<td class="cell{" fill-sentence-" + _class(c) if SENTENCE[c].fill else ""}" '
-                f'title="{escape(SENTENCE[c].words)}">{escape(SENTENCE[c].symbol)}'
-                f'<span class="sr"> {escape(SENTENCE[c].words)}</span></td>'
+                f'title="{esc(SENTENCE[c].words)}">{esc(SENTENCE[c].symbol)}'
+                f'<span class="sr"> {esc(SENTENCE[c].words)}</span></td>'
                 for c in row.cells)
             rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
         parts.append("<h3>How each article carried the primary’s key facts and quotations</h3>")
         parts.append(f'<table class="grid"><thead><tr><th scope="col">Key fact or quotation</th>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table>')
-        parts.append(f'<p class="note">{escape(GRID_LEGEND)}</p>')
+        parts.append(f'<p class="note">{esc(GRID_LEGEND)}</p>')
     if not view.blind:
         key = " · ".join(f"{a.key} = {a.outlet or 'outlet not known'}" for a in view.articles)
-        parts.append(f'<p class="note">{escape(key)}</p>')
-    rows = [f'<tr><th scope="row">Primary</th><td></td><td>{escape(view.primary.headline or "—")}</td></tr>']
+        parts.append(f'<p class="note">{esc(key)}</p>')
+    rows = [f'<tr><th scope="row">Primary</th><td></td><td>{esc(view.primary.headline or "—")}</td></tr>']
     for article in view.articles:
         mark = headline_mark(article)
-        symbol = f'{escape(SENTENCE[mark].symbol)}<span class="sr"> {escape(SENTENCE[mark].words)}</span>' if mark else ""
-        rows.append(f'<tr><th scope="row">{escape(article.title)}</th><td class="cell">{symbol}</td>'
-                    f'<td>{escape(article.headline or "—")}</td></tr>')
+        symbol = f'{esc(SENTENCE[mark].symbol)}<span class="sr"> {esc(SENTENCE[mark].words)}</span>' if mark else ""
+        rows.append(f'<tr><th scope="row">{esc(article.title)}</th><td class="cell">{symbol}</td>'
+                    f'<td>{esc(article.headline or "—")}</td></tr>')
     parts.append("<h3>The headlines</h3>")
     parts.append('<table class="headlines"><thead><tr><th scope="col">Source</th><th scope="col">Mark</th>'
                  f'<th scope="col">Headline</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
@@ -374,14 +382,14 @@ def _questions_page(handout: Handout, teacher: bool) -> str:
     items = []
     for q in handout.questions:
         if teacher:
-            answer = "".join(f"<li>{escape(a)}</li>" for a in q.answer)
+            answer = "".join(f"<li>{esc(a)}</li>" for a in q.answer)
             after = f'<div class="answer"><strong>Answer</strong><ul>{answer}</ul></div>'
         else:
             after = '<div class="answer-line"></div>' * 3
-        items.append(f"<li><p>{escape(q.text)}</p>{after}</li>")
+        items.append(f"<li><p>{esc(q.text)}</p>{after}</li>")
     parts.append(f'<ol class="questions">{"".join(items)}</ol>')
     if teacher and view.blind:
-        key = "".join(f"<tr><th scope='row'>Article {escape(k)}</th><td>{escape(o)}</td></tr>" for k, o in view.outlets)
+        key = "".join(f"<tr><th scope='row'>Article {esc(k)}</th><td>{esc(o)}</td></tr>" for k, o in view.outlets)
         parts.append(f'<h3>Key to the articles (hidden in the student copy)</h3><table><tbody>{key}</tbody></table>')
     return "\n".join(parts)
 
@@ -409,8 +417,8 @@ def render_html(handout: Handout, *, teacher: bool = False) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(view.title)}: {escape(copy.lower())}</title>"
-        f'<meta name="generator" content="{escape(handout.footer)}">'
+        f"<title>{esc(view.title)}: {esc(copy.lower())}</title>"
+        f'<meta name="generator" content="{esc(handout.footer)}">'
         f"<style>\n{stylesheet(handout.geometry)}\n</style></head>\n"
         f'<body class="{size}">\n' + "\n".join(pages) + "\n</body></html>\n"
     )

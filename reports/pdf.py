@@ -17,7 +17,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from reports.fonts import BOLD, REGULAR, font_path, printable, text_width
-from reports.handout import GRID_LEGEND, Handout, _counts
+from reports.handout import GRID_LEGEND, Handout, counts_line
 from reports.layout import BADGE_GAP, BADGE_PAD, CONTENT_WIDTH, Line, Piece, badge_width, line_of
 from reports.questions import excerpt, headline_mark
 from reports.style import BOX_FILL, FIGURE, INK, KEY, MUTED, OKABE_ITO, QUOTE, RULE, SENTENCE, WARNING
@@ -295,7 +295,7 @@ class _Writer:
             self.box([("Paywall. " + doc.paywall_note[0], True)]
                      + [(r, False) for r in doc.paywall_note[1:]],
                      fill=WARNING.fill, border=OKABE_ITO["vermillion"], width=2)
-        counts = _counts(doc)
+        counts = counts_line(doc)
         if counts:
             self.note(counts)
         self.body(lines, doc.title)

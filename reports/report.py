@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from analysis import __version__
 from analysis.pipeline import StoryAnalysis
 from analysis.settings import Settings
+from reports.fonts import esc
 
 PAPERS = ("letter", "a4")
 Progress = Callable[[str], None]
+
 
 
 @dataclass(frozen=True)
@@ -145,15 +146,15 @@ def write_report(
 def _index(analysis: StoryAnalysis, files: dict[str, bytes], left_out: tuple[str, ...], footer: str) -> str:
     title = analysis.story.title or analysis.story.name
     handouts = sorted(n for n in files if n.startswith("handout/") and n.count("/") == 1)
-    links = "".join(f'<li><a href="{escape(n)}">{escape(n)}</a></li>' for n in handouts)
-    missing = (f"<p>Left out until the measures are available: {escape('; '.join(left_out))}.</p>"
+    links = "".join(f'<li><a href="{esc(n)}">{esc(n)}</a></li>' for n in handouts)
+    missing = (f"<p>Left out until the measures are available: {esc('; '.join(left_out))}.</p>"
                if left_out else "")
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}: report</title>'
+        f'<html lang="en"><head><meta charset="utf-8"><title>{esc(title)}: report</title>'
         "<style>body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#1A1A1A;max-width:48em;margin:2em auto;"
         "padding:0 1em;line-height:1.5}footer{color:#595959;font-size:.85em}</style></head><body>\n"
-        f"<h1>{escape(title)}</h1>\n"
+        f"<h1>{esc(title)}</h1>\n"
         "<h2>Classroom handout</h2>"
         f"<ul>{links}</ul>\n"
         '<h2>Comparative report</h2><ul><li><a href="comparative/comparative.html">comparative/comparative.html</a>'
@@ -162,5 +163,5 @@ def _index(analysis: StoryAnalysis, files: dict[str, bytes], left_out: tuple[str
         '(versions, configuration, SHA-256 of inputs and outputs)</li><li><a href="bundle/datapackage.json">'
         'bundle/datapackage.json</a> (data dictionary)</li><li><a href="bundle/codebook.md">bundle/codebook.md'
         "</a></li></ul>\n"
-        f"{missing}<footer>{escape(footer)}</footer>\n</body></html>\n"
+        f"{missing}<footer>{esc(footer)}</footer>\n</body></html>\n"
     )

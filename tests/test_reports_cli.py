@@ -115,3 +115,37 @@ def test_progress_bar_never_overflows():
     bar("a")
     bar("b")
     assert stream.getvalue().splitlines()[-1].startswith("[" + "█" * 28 + "] 1/1")
+
+
+ODD_MANIFEST = """
+[story]
+name = "odd"
+[[document]]
+file = "p.txt"
+role = "primary"
+[[document]]
+file = "a.txt"
+role = "coverage"
+[[document]]
+file = "b.txt"
+role = "coverage"
+outlet = "B & <Co>"
+url = "javascript:alert(1)"
+"""
+
+
+def test_odd_input_is_rendered_not_raised(tmp_path):
+    from tests.conftest import PRIMARY_TEXT, make_story
+
+    story = make_story(tmp_path / "odd", ODD_MANIFEST, {
+        "p.txt": PRIMARY_TEXT,
+        "a.txt": 'Short \x01 words """ “““ and a few more words here to pass the check ok\n\n',
+        "b.txt": "x\n",
+    })
+    out = tmp_path / "out"
+    assert main(["report", str(story), "-o", str(out), "--paper", "letter", "-q"]) == 0
+    html = (out / "handout" / "student.html").read_text(encoding="utf-8")
+    assert "Article A" in html and "Article B: B &amp; &lt;Co&gt;" in html
+    assert 'href="javascript' not in html
+    assert "\x01" not in html
+    assert (out / "handout" / "student-letter.pdf").read_bytes().startswith(b"%PDF")
