@@ -27,7 +27,7 @@ from reports.fonts import esc
 from reports.layout import LARGE, REGULAR, Geometry, Line, Piece, lay_out, line_of
 from reports.questions import Question, excerpt, headline_mark, questions
 from reports.style import (
-    BOX_FILL, FIGURE, INK, KEY, MUTED, OKABE_ITO, PAPER, QUOTE, RULE, SENTENCE, WARNING,
+    BOX_FILL, FIGURE, INK, KEY, LINK, MUTED, OKABE_ITO, PAPER, QUOTE, RULE, SENTENCE, WARNING,
 )
 from reports.view import DocumentView, StoryView, story_view
 
@@ -109,7 +109,7 @@ def stylesheet(geometry: Geometry) -> str:
         f"h2{{font-size:{g.size * 1.4}pt;margin:0 0 6pt;line-height:1.25;}}",
         f"h3{{font-size:{g.size * 1.1}pt;margin:12pt 0 4pt;}}",
         f".meta,.note{{color:{MUTED};font-size:{small}pt;margin:2pt 0 6pt;}}",
-        "a{color:#0B4F8A;}",
+        f"a{{color:{LINK};}}",
         f".box{{background:{BOX_FILL};border:1pt solid {RULE};padding:6pt 8pt;margin:6pt 0;font-size:{small}pt;}}",
         f".box.warn{{background:{WARNING.fill};border:2pt solid {OKABE_ITO['vermillion']};}}",
         ".box p{margin:2pt 0;}",

@@ -28,6 +28,7 @@ INK = "#1A1A1A"          # body text
 MUTED = "#595959"        # line numbers, captions (7:1 on white)
 PAPER = "#FFFFFF"
 RULE = "#767676"         # box borders
+LINK = "#0B4F8A"         # links (8:1 on white)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def contrast(foreground: str, background: str) -> float:
 def text_pairs() -> list[tuple[str, str, str]]:
     """Every (name, text colour, background) combination the handout draws."""
     pairs = [("ink on paper", INK, PAPER), ("muted on paper", MUTED, PAPER), ("ink on box", INK, BOX_FILL),
-             ("muted on box", MUTED, BOX_FILL)]
+             ("muted on box", MUTED, BOX_FILL), ("link on paper", LINK, PAPER)]
     for group, marks in (("sentence", SENTENCE), ("quote", QUOTE), ("figure", FIGURE)):
         for name, mark in marks.items():
             pairs.append((f"{group} {name}", mark.ink, mark.fill or PAPER))
