@@ -120,7 +120,7 @@ def stylesheet(geometry: Geometry) -> str:
         f".ln.gap{{margin-top:{g.paragraph_gap}pt;}}",
         f".no{{width:{g.number_width}pt;flex:none;text-align:right;color:{MUTED};font-size:{small if g.size >= 18 else 8}pt;"
         "padding-right:4pt;box-sizing:border-box;}",
-        f".mk{{width:{g.mark_width}pt;flex:none;text-align:center;font-weight:bold;letter-spacing:1pt;}}",
+        f".mk{{width:{g.mark_width}pt;flex:none;text-align:center;font-weight:bold;white-space:nowrap;}}",
         f".tx{{flex:none;width:{g.text_width + 8}pt;white-space:pre;}}",
         ".tx b{font-weight:bold;}",
         f".badge{{font-size:{g.badge_size}pt;font-weight:bold;padding:0 2pt;margin:0 1.5pt;border-radius:2pt;"
