@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -75,6 +75,9 @@ class Alignment:
     # For each primary body sentence, the IDF-weighted share (0..1, higher =
     # more carried) of its words and word pairs found anywhere in the article.
     primary_coverage: tuple[float, ...] = ()
+    # The story's baseline (AlignmentModel.baseline), so that measures built on
+    # this one can judge a score against the story's own distribution.
+    baseline: tuple[float, ...] = ()
 
     def match(self, sentence: int) -> SentenceMatch | None:
         """The match of article sentence ``sentence`` (None if out of range)."""
@@ -92,6 +95,10 @@ class AlignmentModel:
     unit_words: sparse.csr_matrix | None     # binary word presence, units x vocabulary
     unit_chars: sparse.csr_matrix | None     # l2-normalised char tf-idf, units x char vocabulary
     idf: np.ndarray | None                   # the word vectoriser's idf, for containment weights
+    # Each primary sentence's best score against the units of the primary
+    # that do not hold it, sorted: what a sentence on the story's topic that
+    # says something else scores (0..1). Empty for a one-sentence primary.
+    baseline: tuple[float, ...] = ()
 
 
 # ----------------------------------------------------------------- tokens
@@ -230,8 +237,39 @@ def fit(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -
     texts = [_unit_text(primary, u) for u in units]
     unit_words = (words.transform(texts) > 0).astype(np.float32).tocsr()
     unit_chars = chars.transform(texts).tocsr()
-    return AlignmentModel(primary, units, words, chars, unit_words, unit_chars,
-                          words.idf_.astype(np.float32))
+    model = AlignmentModel(primary, units, words, chars, unit_words, unit_chars, words.idf_.astype(np.float32))
+    return replace(model, baseline=_baseline(model))
+
+
+def _baseline(model: AlignmentModel) -> tuple[float, ...]:
+    """Each primary sentence's best score against the units that do not hold it, sorted."""
+    n = len(model.primary.sentences)
+    if n < 2:
+        return ()
+    scores = score_matrix([s.text for s in model.primary.sentences], model)
+    for unit_index, unit in enumerate(model.units):
+        scores[list(unit), unit_index] = -1.0  # a sentence against itself, or a pair holding it
+    return tuple(sorted(round(float(v), 4) for v in scores.max(axis=1)))
+
+
+def level(baseline: Sequence[float], quantile: float, default: float, *, min_sentences: int) -> float:
+    """The ``quantile`` (0..1) of a story's ``baseline`` scores; ``default`` when it has fewer than ``min_sentences``."""
+    if len(baseline) < max(min_sentences, 1):
+        return default
+    return round(float(np.quantile(np.asarray(baseline, dtype=np.float64), min(max(quantile, 0.0), 1.0))), 4)
+
+
+def upper_fence(baseline: Sequence[float], k: float, default: float, *, min_sentences: int) -> float:
+    """Tukey's upper fence of a story's ``baseline`` (third quartile + ``k`` interquartile ranges), at most 1.
+
+    The top of what different sentences of the primary score against each
+    other, short outliers aside ("Throw them out." scores high against
+    anything); ``default`` when the baseline has fewer than ``min_sentences``.
+    """
+    if len(baseline) < max(min_sentences, 1):
+        return default
+    q1, q3 = np.quantile(np.asarray(baseline, dtype=np.float64), [0.25, 0.75])
+    return round(float(min(1.0, q3 + k * (q3 - q1))), 4)
 
 
 # -------------------------------------------------------------- aligning
@@ -297,7 +335,7 @@ def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) ->
     """Align every sentence of ``article`` to the primary, and its quoted and own words apart."""
     sentences = article.sentences
     if not sentences:
-        return Alignment(())
+        return Alignment((), (), model.baseline)
     quoted = quoted_spans(article)
     part_texts: list[str] = []
     part_owner: list[tuple[int, PartRole, list[tuple[int, int]]]] = []
@@ -322,7 +360,7 @@ def align(article: Body, model: AlignmentModel, settings: Settings = DEFAULT) ->
         unit, score = _best_unit(row, model, settings.align_pair_gain)
         shared = shared_wording(sentence.text, _unit_text(model.primary, unit)) if unit else ()
         matches.append(SentenceMatch(sentence.index, unit, score, shared, tuple(parts.get(sentence.index, ()))))
-    return Alignment(tuple(matches), coverage)
+    return Alignment(tuple(matches), coverage, model.baseline)
 
 
 def _scores_and_coverage(texts: list[str], n_sentences: int,

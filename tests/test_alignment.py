@@ -95,3 +95,35 @@ def test_deterministic():
     a = bodies(PRIMARY, article("Crews hauled 1,840 tons out of the harbor, the agency said."))[2]
     b = bodies(PRIMARY, article("Crews hauled 1,840 tons out of the harbor, the agency said."))[2]
     assert a == b
+
+
+def test_the_baseline_scores_each_primary_sentence_against_the_rest_of_the_primary():
+    primary = clean(PRIMARY).body
+    model = alignment.fit(primary, [])
+    assert len(model.baseline) == len(primary.sentences)
+    assert list(model.baseline) == sorted(model.baseline)
+    assert max(model.baseline) < 0.9          # never a sentence against itself
+    # A sentence the primary says twice (in other words) scores high against its twin.
+    repeated = clean(PRIMARY + "\nCleanup crews removed 1,840 tons of industrial waste from the harbor waters "
+                               "and the shorelines.\n").body
+    assert max(alignment.fit(repeated, []).baseline) > 0.9
+    assert alignment.align(primary, model).baseline == model.baseline
+
+
+@pytest.mark.parametrize("baseline, quantile, expected", [
+    ((0.1, 0.2, 0.3, 0.4, 0.5), 0.5, 0.3),
+    ((0.1, 0.2, 0.3, 0.4, 0.5), 1.0, 0.5),
+    ((0.1, 0.2, 0.3), 0.5, 0.15),             # too few sentences: the default
+])
+def test_level(baseline, quantile, expected):
+    assert alignment.level(baseline, quantile, 0.15, min_sentences=5) == expected
+
+
+@pytest.mark.parametrize("baseline, expected", [
+    ((0.1, 0.2, 0.3, 0.4, 0.5), 0.7),         # Q3 0.4 + 1.5 x IQR 0.2
+    ((0.1, 0.1, 0.1, 0.1, 0.9), 0.1),         # one outlier ("Throw them out.") does not move it
+    ((0.1, 0.2), 0.45),                       # too few sentences: the default
+    ((0.5, 0.5, 0.9, 0.9, 0.9), 1.0),         # at most 1
+])
+def test_upper_fence(baseline, expected):
+    assert alignment.upper_fence(baseline, 1.5, 0.45, min_sentences=5) == pytest.approx(expected)
