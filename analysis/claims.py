@@ -5,32 +5,43 @@ with its evidence: the primary sentence(s) that best support it and the
 alignment score, what in it the primary lacks (names, figures, years, content
 words) and what conflicts with the primary.
 
-A sentence is
+The sentence's figures come from the figure report (``analysis.numbers``) and
+its quotations from the quote report (``analysis.quotes``); either report is
+made here, with those modules, when the caller passes None. A sentence is
 
-- ``contradicted`` when it conflicts with the primary: a quotation credited to
-  another speaker than the primary's (the quote report's ``misattributed``,
-  or, while that report is empty, the quoted words matching a primary
-  quotation whose attribution names someone else), or a changed figure (the
-  figure report's ``mismatch``, or, while that report is empty, a figure of a
-  quantity the primary gives with an inconsistent value);
+- ``contradicted`` when it conflicts with the primary: a quotation the quote
+  report labels ``misattributed`` (unless the sentence itself names the
+  speaker the primary gives those words to), or a figure the figure report
+  labels ``mismatch``;
 - ``added`` when it asserts what the primary does not say: a quotation the
-  primary does not hold from someone it does not name; names, figures or years
-  the primary lacks while the sentence is not closely aligned; a cue of
-  speculation, opinion, politics, history or the outlet's own voice while not
-  closely aligned; or several content words the primary never uses while
-  barely aligned at all;
+  primary does not hold from someone it does not name; more specifics the
+  primary lacks (new names, unsourced figures, years) than specifics it
+  gives (figures that match or round the primary's) while the sentence is not
+  closely aligned; a cue of speculation, opinion, politics, history or the
+  outlet's own voice that the primary text it aligns with does not share,
+  while not closely aligned; or several content words the primary never uses
+  while barely aligned at all;
 - ``supported`` otherwise: the default, since a sentence with nothing the
   primary lacks says what the primary says.
 
+"Closely" and "barely" are judged against the story itself: the alignment's
+*baseline* holds the score each primary sentence reaches against the rest of
+the primary (a sentence on the story's topic that says something else). A
+sentence scoring under the baseline's ``claim_topic_quantile`` is barely
+aligned; one under its upper fence (Tukey, ``claim_close_fence``) is not
+closely aligned. With a primary too short for a baseline, the fixed
+``claim_novel_max_score`` and ``claim_close_max_score`` stand in.
+
 In an article about a different event (``EventCheck.same_event`` false), a
 sentence with figures, years, people or quotations of that other event is
-``added`` (kind ``detail``): the primary gives nothing to compare them with.
-Program-level sentences the primary supports stay ``supported``.
+``added`` (kind ``detail``), and so is a sentence of the same paragraph that
+the primary does not closely support: the primary gives nothing to compare
+them with. Program-level sentences the primary supports stay ``supported``.
 
 The ``kind`` of an added claim comes from its cues (``data/claim_cues.txt``)
-or a year long before the event (``historical``); a sentence without cues
-takes the kind of an earlier added sentence of its paragraph or one sharing a
-new name; else ``detail``.
+or a year long before the primary's dated events (``historical``); a sentence
+without cues takes the kind of an earlier added sentence of its paragraph or
+one sharing a new name; else ``detail``.
 """
 
 from __future__ import annotations
@@ -38,24 +49,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from typing import Literal
 
-from analysis.alignment import Alignment, PartMatch, SentenceMatch, content_stems, fold, quoted_spans
+from analysis import quotes as quote_module
+from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, upper_fence
 from analysis.cleaning import Body
-from analysis.event import EventCheck
-from analysis.mentions import (
-    FigureMention, PrimaryFacts, consistent, dateline_end, month_names, names, primary_facts, title_case,
-)
-from analysis.mentions import figures as figures_of
-from analysis.numbers import FigureReport
+from analysis.event import Calendar, EventCheck, calendar
+from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
+from analysis.numbers import Figure, FigureReport
 from analysis.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import Sentence
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
-# When cues of several kinds tie, the first kind here wins.
-KIND_ORDER: tuple[AddedKind, ...] = ("speculation", "editorial", "political", "historical", "promotional")
+# When cues of several kinds tie, the first kind here wins ("detail": the
+# reporter's own newsgathering, "declined to comment").
+KIND_ORDER: tuple[AddedKind, ...] = ("speculation", "editorial", "political", "historical", "promotional", "detail")
+# Figures that state an amount (a share can be worked out from them).
+_AMOUNTS = ("count", "money")
 
 
 @dataclass(frozen=True)
@@ -81,14 +94,24 @@ class ClaimReport:
 
 
 @dataclass(frozen=True)
+class _Levels:
+    """The story's alignment levels (0..1) for "barely" and "closely" aligned."""
+
+    topic: float     # under it, a sentence is barely aligned (novel words decide)
+    close: float     # under it, specifics the primary lacks, a kind cue or an old year make a sentence added
+
+
+@dataclass(frozen=True)
 class _Findings:
     lacks: tuple[str, ...]
     conflicts: tuple[str, ...]
-    cues: tuple[tuple[str, str], ...]   # (kind, cue)
+    cues: tuple[tuple[str, str], ...]   # (kind, cue) the aligned primary text does not share
     new_names: tuple[str, ...]
+    lacking: int                        # specifics the primary lacks: new names, unsourced figures and years
+    supported: int                      # specifics it gives: figures that match or round its own
     event_specific: bool                # figures/years/people of another event possible
     unsourced: bool                     # carries a quotation the primary does not hold
-    history: bool                       # a year or decade long before the event
+    history: bool                       # a year or decade long before the primary's dated events
     new_words: int
 
 
@@ -112,32 +135,32 @@ def cues_in(text: str) -> tuple[tuple[str, str], ...]:
     found = []
     for match in pattern.finditer(text):
         word = match.group()
-        if word[:1].isupper() and word.lower() in month_names():
+        if word[:1].isupper() and is_month(word):
             continue
         found.append((kinds[word.lower()], word.lower()))
     return tuple(dict.fromkeys(found))
 
 
 def _own_text(sentence: Sentence, body: Body, quoted: tuple[tuple[int, int], ...]) -> str:
-    """The sentence with its quoted words replaced by a placeholder (keeps word positions meaningful)."""
+    """The reporter's words of the sentence: quoted words replaced by a placeholder, the dateline dropped."""
     text, cursor, pieces = body.text, sentence.start, []
     for a, b in quoted:
         pieces.append(text[cursor:a])
         pieces.append(" quote ")
         cursor = b
     pieces.append(text[cursor:sentence.end])
-    return "".join(pieces)
+    own = "".join(pieces)
+    return own[dateline_end(own):]
 
 
 def _article_names(body: Body) -> frozenset[str]:
-    """Capitalised words the article uses mid-sentence (so a sentence may open with one)."""
-    return frozenset(w for s in body.sentences if not title_case(s) for w in names(s.text))
+    """Capitalised words the article uses mid-sentence (so a sentence may open with one); datelines apart."""
+    return frozenset(w for s in body.sentences if not title_case(s) for w in names(s.text[dateline_end(s.text):]))
 
 
 def _sentence_names(own: str, sentence: Sentence, known: frozenset[str]) -> list[str]:
     if title_case(sentence):
         return []
-    own = own[dateline_end(own):]
     found = names(own)
     first = re.match(r"\W*([A-Z][A-Za-z]*(?:[-'’.][A-Za-z]+)*)", own)
     if first and first.group(1) in known:
@@ -145,69 +168,69 @@ def _sentence_names(own: str, sentence: Sentence, known: frozenset[str]) -> list
     return found
 
 
-def _reference_note(figure: FigureMention, event: EventCheck, settings: Settings) -> str:
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+# ------------------------------------------------------------- the reports
+
+def _quote_report(article: Body, primary: Body, quotes: QuoteReport | None, settings: Settings) -> QuoteReport:
+    """The quote report given, or the quotes module's when None."""
+    if quotes is not None:
+        return quotes
+    return quote_module.analyse_story(primary, [article], settings)[1][0]
+
+
+def _levels(alignment: Alignment, settings: Settings) -> _Levels:
+    baseline, n = alignment.baseline, settings.claim_baseline_min_sentences
+    return _Levels(
+        topic=level(baseline, settings.claim_topic_quantile, settings.claim_novel_max_score, min_sentences=n),
+        close=upper_fence(baseline, settings.claim_close_fence, settings.claim_close_max_score, min_sentences=n),
+    )
+
+
+# -------------------------------------------------------------- evidence
+
+def _worked_out(figure: Figure, agreeing: list[Figure], primary_figures: FigureReport) -> bool:
+    """A share the sentence's own agreeing figures yield against a figure of the primary ("a fifth of them, 68")."""
+    if figure.unit != "percent" or not agreeing:
+        return False
+    parts = [f.value for f in agreeing if f.unit in _AMOUNTS and f.value > 0]
+    numerators = parts + [a + b for a, b in combinations(parts, 2)]
+    wholes = [f.value for f in primary_figures.figures if f.unit in _AMOUNTS and f.value > 0] + parts
+    low, high = (figure.low, figure.high) if figure.high > figure.low else (figure.value - 0.5, figure.value + 0.5)
+    return any(low <= 100.0 * part / whole <= high for part in numerators for whole in wholes if part < whole)
+
+
+def _reference_note(figure: Figure, event: EventCheck) -> str:
     """How a figure of another event compares with that event's reference sheet."""
     reference = event.reference
     if reference is None:
         return f"figure: {figure.text} (another event; no reference figures)"
-    for known in reference.figures:
-        if consistent(figure.value, figure.qualifier, known.value, tolerance=settings.figure_tolerance):
-            return f"figure: {figure.text} (agrees with {reference.name}: {known.text} {known.quantity})"
+    if figure.label in ("match", "rounded") and figure.source_text:
+        quantity = next((known.quantity for known in reference.figures if known.text == figure.source_text), "")
+        return f"figure: {figure.text} (agrees with {reference.name}: {figure.source_text} {quantity})".rstrip()
     return f"figure: {figure.text} (not among the figures of {reference.name})"
 
 
-def _figure_findings(figure: FigureMention, facts: PrimaryFacts, names_other_year: bool,
-                     settings: Settings) -> tuple[str, str]:
-    """('ok' | 'lacks' | 'conflict', description) for one figure the article gives."""
-    shown = figure.text
-    if figure.kind in ("year", "decade"):
-        years = facts.period.years
-        known = any(int(figure.value) <= y < int(figure.value) + (10 if figure.kind == "decade" else 1) for y in years)
-        return ("ok", shown) if known else ("lacks", f"year: {shown}")
-    candidates = [f for f in facts.figures if f.kind == figure.kind
-                  or {f.kind, figure.kind} <= {"count", "ordinal"}]
-    for candidate in candidates:
-        if consistent(figure.value, figure.qualifier, candidate.value, tolerance=settings.figure_tolerance):
-            return "ok", shown
-    if "month" in figure.unit and figure.value == len(facts.period.months):
-        return "ok", shown   # "three months" for a June-August period
-    if figure.kind == "percent" and any(abs(figure.value - d) <= max(0.5, 0.05 * figure.value)
-                                        for d in facts.derived):
-        return "lacks", f"figure: {shown} (worked out from the primary's figures)"
-    if figure.partitive or names_other_year:
-        return "lacks", f"figure: {shown}"
-    same_quantity = [c for c in candidates if figure.kind in ("money", "percent") or set(c.unit) & set(figure.unit)]
-    if same_quantity and figure.kind != "percent":
-        closest = min(same_quantity, key=lambda c: abs(c.value - figure.value))
-        return "conflict", f"figure: {shown} (primary: {closest.text})"
-    return "lacks", f"figure: {shown}"
+def _year_bounds(figure: Figure) -> tuple[int, int]:
+    if figure.unit == "decade":
+        return int(figure.low), int(figure.high)
+    return int(figure.value), int(figure.value)
 
 
-def _misattributed(match: SentenceMatch, own_names: list[str], primary: Body, facts: PrimaryFacts,
-                   settings: Settings) -> str:
-    """A description when the quoted words are the primary's but credited to another speaker, else ''."""
-    quoted = next((p for p in match.parts if p.role == "quoted"), None)
-    if quoted is None or quoted.score < settings.claim_quote_match or not quoted.primary or not own_names:
-        return ""
-    paragraph = primary.sentences[quoted.primary[0]].paragraph
-    speaker = facts.speaker(paragraph)
-    if not speaker:
-        return ""
-    others = frozenset().union(*(names for index, names in facts.speakers if index != paragraph)) - speaker
-    credited = {n.lower() for n in own_names}
-    if credited & (speaker - others) or not credited & others:
-        return ""
-    return (f"speaker: credits the words to {' '.join(n for n in own_names if n.lower() in others)}; "
-            f"the primary to {' '.join(sorted(speaker - others))}")
-
-
-def _quote_findings(sentence: Sentence, quotes: QuoteReport, facts: PrimaryFacts) -> tuple[list[str], list[str], bool]:
+def _quote_findings(sentence: Sentence, own_names: list[str], quotes: QuoteReport,
+                    facts: PrimaryFacts) -> tuple[list[str], list[str], bool]:
     """Conflicts, lacks and 'unsourced quote' from the quote report's labels for one sentence."""
     conflicts, lacks, unsourced = [], [], False
+    credited = {fold(n).lower().rstrip(".") for n in own_names}
     for quote in quotes.quotes:
         if quote.label is None or not _overlaps(quote.span, (sentence.doc_start, sentence.doc_end)):
             continue
         if quote.label == "misattributed":
+            right = quote.primary_speaker.split()[-1].lower() if quote.primary_speaker.split() else ""
+            if right and fold(right) in credited:
+                continue  # the sentence itself credits the speaker the primary gives the words to
             conflicts.append(f"speaker: quotation credited to {quote.speaker or 'another speaker'}")
         elif quote.label == "unsourced":
             surname = quote.speaker.split()[-1].lower() if quote.speaker.split() else ""
@@ -217,81 +240,72 @@ def _quote_findings(sentence: Sentence, quotes: QuoteReport, facts: PrimaryFacts
     return conflicts, lacks, unsourced
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
 def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: Body, quoted: tuple,
-              facts: PrimaryFacts, known_names: frozenset[str], quotes: QuoteReport, figures: FigureReport,
-              event: EventCheck, settings: Settings) -> _Findings:
+              facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], quotes: QuoteReport,
+              figures: FigureReport, primary_figures: FigureReport, event: EventCheck, levels: _Levels,
+              settings: Settings) -> _Findings:
     own = _own_text(sentence, article, quoted)
     lacks: list[str] = []
     conflicts: list[str] = []
-    new_names = [n for n in _sentence_names(own, sentence, known_names)
-                 if fold(n).lower().rstrip(".") not in facts.words]
-    lacks.extend(f"name: {n}" for n in dict.fromkeys(new_names))
+    own_names = _sentence_names(own, sentence, known_names)
+    new_names = list(dict.fromkeys(n for n in own_names if fold(n).lower().rstrip(".") not in facts.words))
+    lacks.extend(f"name: {n}" for n in new_names)
+    lacking, supported = len(new_names), 0
 
-    # Figures: the figure report's labels when it has any, else our own reading.
+    # Figures: the figure report's labels (years and decades weighed as dates).
     history = False
     event_specific = bool(new_names)
-    labelled = [f for f in figures.figures if f.label is not None]
-    found = [f for f in figures_of(article) if f.sentence == sentence.index]
-    years = [f for f in found if f.kind in ("year", "decade")]
-    for year in years:
-        status, text = _figure_findings(year, facts, False, settings)
-        if status == "lacks":
-            lacks.append(text)
-            far = facts.event_year is None or year.value < facts.event_year - settings.event_year_window
+    here = [f for f in figures.figures if f.label is not None and _overlaps(f.span, (sentence.doc_start, sentence.doc_end))]
+    agreeing = [f for f in here if f.label in ("match", "rounded")]
+    first_year = dates.span[0] if dates.span is not None else None
+    for figure in here:
+        if figure.unit in ("year", "decade"):
+            if figure.label in ("match", "rounded"):
+                supported += 1
+                continue
+            lacks.append(f"year: {figure.text}")
+            lacking += 1
+            far = first_year is None or _year_bounds(figure)[1] < first_year - settings.event_year_window
             history = history or far
             event_specific = event_specific or not far
-    other_year = any(f.kind == "year" and facts.event_year is not None and f.value != facts.event_year
-                     and f.value not in facts.period.years for f in years)
-    if labelled and event.same_event:
-        for figure in labelled:
-            if not _overlaps(figure.span, (sentence.doc_start, sentence.doc_end)):
+        elif not event.same_event:
+            if figure.label in ("match", "rounded") and (event.reference is None or figure.source_span is not None):
+                supported += 1  # a value the primary states: the program, not the other event
                 continue
-            if figure.label == "mismatch":
-                conflicts.append(f"figure: {figure.text}")
-            elif figure.label == "unsourced" and not re.fullmatch(r"\d{4}s?", figure.text.strip()):
+            lacks.append(_reference_note(figure, event))
+            lacking += 1
+            event_specific = True
+        elif figure.label == "mismatch":
+            shown = f" (primary: {figure.source_text})" if figure.source_text else ""
+            conflicts.append(f"figure: {figure.text}{shown}")
+        elif figure.label == "unsourced":
+            if _worked_out(figure, agreeing, primary_figures):
+                lacks.append(f"figure: {figure.text} (worked out from the primary's figures)")
+            else:
                 lacks.append(f"figure: {figure.text}")
-    else:
-        for figure in found:
-            if figure.kind in ("year", "decade"):
-                continue
-            status, text = _figure_findings(figure, facts, other_year, settings)
-            if status != "ok" and not event.same_event:
-                # Another event's figure: compared with its reference sheet, never the primary.
-                status, text = "lacks", _reference_note(figure, event, settings)
-            if status == "conflict":
-                conflicts.append(text)
-            elif status == "lacks":
-                lacks.append(text)
-    event_specific = event_specific or bool(conflicts) or any(t.startswith("figure") for t in lacks)
+                lacking += 1
+            event_specific = True
+        else:
+            supported += 1
+    event_specific = event_specific or bool(conflicts)
 
-    # Quotations: the quote report's labels when it has any, else the alignment of the quoted words.
-    unsourced = False
-    own_names = _sentence_names(own, sentence, known_names)
-    if any(q.label is not None for q in quotes.quotes):
-        quote_conflicts, quote_lacks, unsourced = _quote_findings(sentence, quotes, facts)
-        conflicts.extend(quote_conflicts)
-        lacks.extend(quote_lacks)
-    else:
-        wrong_speaker = _misattributed(match, own_names, primary, facts, settings)
-        if wrong_speaker:
-            conflicts.append(wrong_speaker)
-        quoted_part: PartMatch | None = next((p for p in match.parts if p.role == "quoted"), None)
-        if quoted_part is not None and quoted_part.score < settings.claim_quote_unsourced:
-            unsourced = True
-            lacks.append("quotation: not in the primary")
+    # Quotations: the quote report's labels.
+    quote_conflicts, quote_lacks, unsourced = _quote_findings(sentence, own_names, quotes, facts)
+    conflicts.extend(quote_conflicts)
+    lacks.extend(quote_lacks)
     event_specific = event_specific or unsourced
 
+    # Cues: a kind the primary text the sentence aligns with shares is the primary's, not the reporter's.
     cues = cues_in(own)
+    if cues and match.primary and match.score >= levels.topic:
+        shared = {kind for kind, _ in cues_in(" ".join(primary.sentences[i].text for i in match.primary))}
+        cues = tuple((kind, cue) for kind, cue in cues if kind not in shared)
     stems = [s for s in content_stems(own) if not s[:1].isdigit() and s != "quot"]
     new_words = [s for s in dict.fromkeys(stems) if s not in facts.stems]
     if new_words:
         lacks.append("words: " + ", ".join(new_words))
-    return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(n.lower() for n in new_names), event_specific,
-                     unsourced, history, len(new_words))
+    return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(n.lower() for n in new_names), lacking, supported,
+                     event_specific, unsourced, history, len(new_words))
 
 
 def _kind(findings: _Findings) -> AddedKind | None:
@@ -304,7 +318,7 @@ def _kind(findings: _Findings) -> AddedKind | None:
 
 
 def _decide(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
-            settings: Settings) -> tuple[ClaimLabel, bool]:
+            levels: _Levels, settings: Settings) -> tuple[ClaimLabel, bool]:
     """The label, and whether the evidence ties the sentence to another event."""
     if findings.conflicts:
         return ("contradicted", False) if event.same_event else ("added", True)
@@ -312,15 +326,12 @@ def _decide(sentence: Sentence, match: SentenceMatch, findings: _Findings, event
         return "added", True
     if findings.unsourced:
         return "added", False
-    specifics = any(t.startswith(("name:", "figure:", "year:")) for t in findings.lacks)
-    if specifics and match.score < settings.claim_specific_max_score:
+    if findings.lacking > findings.supported and match.score < levels.close:
         return "added", False
-    if findings.cues and match.score < settings.claim_cue_max_score:
-        return "added", False
-    if findings.history and match.score < settings.claim_cue_max_score:
+    if (findings.cues or findings.history) and match.score < levels.close:
         return "added", False
     if (sentence.kind not in ("headline", "heading") and findings.new_words >= settings.claim_novel_min_words
-            and match.score < settings.claim_novel_max_score):
+            and match.score < levels.topic):
         return "added", False
     return "supported", False
 
@@ -329,22 +340,38 @@ def label(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    quotes: QuoteReport,
-    figures: FigureReport,
+    quotes: QuoteReport | None,
+    figures: FigureReport | None,
     event: EventCheck,
     settings: Settings = DEFAULT,
 ) -> ClaimReport:
-    """Label every body sentence of ``article`` supported, added or contradicted, with its evidence."""
-    facts = primary_facts(primary, settings.quote_min_words)
+    """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
+
+    ``quotes`` and ``figures`` are the article's quote and (checked) figure
+    reports; None has them made here by ``analysis.quotes`` and
+    ``analysis.numbers``.
+    """
+    facts = primary_facts(primary)
+    quote_report = _quote_report(article, primary, quotes, settings)
+    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
+    dates = calendar(primary_figures)
+    levels = _levels(alignment, settings)
     quoted = quoted_spans(article)
     known_names = _article_names(article)
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
+    other_event_paragraphs: set[int] = set()
     for sentence in article.sentences:
         match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
-        findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, known_names,
-                             quotes, figures, event, settings)
-        verdict, other_event = _decide(sentence, match, findings, event, settings)
+        findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
+                             quote_report, figure_report, primary_figures, event, levels, settings)
+        verdict, other_event = _decide(sentence, match, findings, event, levels, settings)
+        if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
+                and findings.supported == 0 and match.score < levels.close):
+            # Another event's paragraph goes on about it ("No deaths have been reported.").
+            verdict, other_event = "added", True
+        if other_event:
+            other_event_paragraphs.add(sentence.paragraph)
         kind: AddedKind | None = None
         if verdict == "added":
             kind = "detail" if other_event else _kind(findings)

@@ -1,23 +1,27 @@
 """Event check: does the article report the same event as the primary?
 
 Coverage sometimes reports an earlier or later event with the same name (last
-year's operation). The check weighs four kinds of evidence, each a vote for
+year's operation). The check weighs five kinds of evidence, each a vote for
 "different" (+) or "same" (-):
 
-- **year**: the article names a year close to the primary's event year but
-  not that year (a year far from it is history, not the event);
+- **year**: the article names a year close to the primary's dated events but
+  outside their span, one the primary never names (a year far from it is
+  history, not the event);
 - **period**: the months the article gives for the event fall outside the
-  primary's (dates such as "Sept. 16" are not periods);
-- **figures**: most of the article's figures (amounts, shares and counts of 10
-  or more) have no consistent value in the primary;
-- **officials**: the article quotes people the primary never names, and none
-  it does (half a vote).
+  primary's (dates such as "Sept. 16" are not periods; compared only when the
+  primary's dated events lie in one year, where months identify them);
+- **figures**: the article's figures that ``analysis.numbers`` pairs with a
+  figure of the primary for the same quantity mostly conflict with it (a
+  changed figure or two is an error; most of them is another event);
+- **officials**: the quote report credits quotations to people the primary
+  never names, and to none it does (half a vote);
+- **reference**: the story has a reference sheet (``story.references``: the
+  figures an earlier release published) that the article fits better than the
+  primary: its figures are then compared with the sheet, not the wrong primary.
 
-When the story has reference sheets (``story.references``: the figures an
-earlier release published), each is scored the same way, and an article that
-fits a sheet better than the primary reports that sheet's event: its figures
-are then compared with the sheet, not with the wrong primary.
-
+Figures, dates and periods are read once, by ``analysis.numbers``: the event
+check labels the article's figures against the primary (and each sheet) with
+``numbers.check`` as if the article reported that event, and counts.
 ``same_event`` is false when the votes reach ``event_min_votes``;
 ``confidence`` (0.5..1, higher = surer of the verdict given) grows with the
 margin.
@@ -25,24 +29,25 @@ margin.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from analysis import quotes as quote_module
 from analysis.alignment import Alignment
 from analysis.cleaning import Body
-from analysis.mentions import FigureMention, consistent, figures, month_names, primary_facts
-from analysis.mentions import period as read_period
+from analysis.mentions import primary_facts
+from analysis.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
+from analysis.speakers import is_organisation_name
 from corpus import ReferenceEvent
 
-_SPEECH = r"(?:said|says|told|added|declared|stated|noted|warned|thanked|announced|spoke)"
-_NAME = r"[A-Z][A-Za-z'’\-]+"
-# "Whitcombe said", "Whitcombe, director of the Office, said", "said Attorney General Jeff Sessions"
-_BEFORE_VERB = re.compile(rf"({_NAME})(?:,[^,.]{{1,90}},)?\s+(?:also\s+)?{_SPEECH}\b")
-# Words before the surname: capitalised words, initials and short titles ("P.", "Rep."), never a sentence end.
-_AFTER_VERB = re.compile(rf"\b{_SPEECH}\s+((?:(?:[A-Z][a-z]{{0,3}}\.|[A-Z][A-Za-z'’\-]*)\s+){{0,5}})({_NAME})")
-_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "the", "this", "that", "there", "who", "and", "but", "in", "a"}
+if TYPE_CHECKING:  # numbers reads EventCheck: it is imported where it is called
+    from analysis.numbers import FigureReport
+
+# Units whose values can be compared as amounts (a rounding is judged by its distance).
+_AMOUNTS = ("count", "money", "percent", "duration", "ordinal")
 
 
 @dataclass(frozen=True)
@@ -54,52 +59,92 @@ class EventCheck:
     votes: float = 0.0                  # sum of the votes: > 0 leans "different event"
 
 
-def speakers(body: Body) -> tuple[str, ...]:
-    """Surnames (lower case) of the people the text credits with speech ("X said", "said Y")."""
-    text = body.text
-    lowered = set(re.findall(r"\b[a-z][a-z'’\-]+\b", text))
-    found: list[str] = []
-    for match in _BEFORE_VERB.finditer(text):
-        found.append(match.group(1))
-    for match in _AFTER_VERB.finditer(text):
-        found.append(match.group(2))
-    names = []
-    for name in found:
-        key = name.lower()
-        # A capitalised word also used in lower case ("Agency"/"the agency") is not a person.
-        if key in _NOT_NAMES or key in lowered or key in names or name.isupper() \
-                or key.rstrip(".") in month_names():
-            continue
-        names.append(key)
-    return tuple(sorted(names))
+@dataclass(frozen=True)
+class Calendar:
+    """When a text says things happened, from its figures."""
+
+    years: tuple[int, ...]              # every calendar year it names (years, dates, periods), in order
+    span: tuple[int, int] | None        # first and last year of its dated events (None: nothing dated)
+    months: frozenset[int]              # months of its periods ("June, July and August"; dates excluded)
 
 
-def _comparable(found: Sequence[FigureMention]) -> list[FigureMention]:
-    """Figures that identify an event: amounts, shares and counts of 10 or more, ordinals."""
-    return [f for f in found if f.kind in ("money", "percent", "ordinal") or (f.kind == "count" and f.value >= 10)]
+def calendar(report: FigureReport) -> Calendar:
+    """The years, dated span and months of the figures of ``report`` (from ``numbers.extract``).
+
+    The span runs from the first to the last year of the dates and periods
+    that carry one; without any, it is the year named most often (the latest
+    of a tie).
+    """
+    years: list[int] = []
+    dated: list[int] = []
+    months: set[int] = set()
+    for figure in report.figures:
+        if figure.unit == "year":
+            years.append(int(figure.value))
+        elif figure.unit in ("date", "period") and figure.year:
+            years.append(figure.year)
+            dated.append(figure.year)
+        if figure.unit == "period":
+            months.update(figure.months)
+    if dated:
+        span: tuple[int, int] | None = (min(dated), max(dated))
+    elif years:
+        counts = Counter(years)
+        common = max(counts, key=lambda y: (counts[y], y))
+        span = (common, common)
+    else:
+        span = None
+    return Calendar(tuple(years), span, frozenset(months))
 
 
-def _share_matched(found: Sequence[FigureMention], values: Sequence[tuple[float, str, str]], tolerance: float) -> int:
-    """How many of ``found`` agree with one of ``values`` ((value, qualifier, kind))."""
-    matched = 0
-    for figure in found:
-        if any(kind == figure.kind or {kind, figure.kind} <= {"count", "ordinal"}
-               for value, qualifier, kind in values
-               if consistent(figure.value, figure.qualifier, value, tolerance=tolerance)):
-            matched += 1
-    return matched
+def officials(quotes: QuoteReport) -> tuple[str, ...]:
+    """Surnames (lower case, sorted) of the people ``quotes`` credits with quotations; organisations aside."""
+    return tuple(sorted({quote.speaker.split()[-1].lower() for quote in quotes.quotes
+                         if quote.speaker.split() and not is_organisation_name(quote.speaker)}))
 
 
 def _months_text(months) -> str:
     return ", ".join(str(m) for m in sorted(months))
 
 
-def _reference_values(reference: ReferenceEvent) -> list[tuple[float, str, str]]:
-    values = []
-    for figure in reference.figures:
-        kind = "year" if figure.counted == "year" else ("money" if figure.text.lstrip().startswith("$") else "count")
-        values.append((figure.value, figure.qualifier, kind))
-    return values
+def _years_text(span: tuple[int, int]) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+
+
+def _agreement(article: Body, found: FigureReport, primary: Body, primary_figures: FigureReport,
+               alignment: Alignment, reference: ReferenceEvent | None, settings: Settings) -> tuple[int, int]:
+    """(agreeing, conflicting): the article's figures that the source gives a value for the same quantity.
+
+    The source is the primary, or ``reference`` (a sheet). A match agrees, a
+    mismatch conflicts, and a rounding agrees only within
+    ``figure_tolerance`` of the source's value: an open qualifier ("more than
+    775,000") is consistent with any larger value, but a reporter rounding a
+    figure stays near it. Years are weighed apart.
+    """
+    from analysis import numbers
+
+    provisional = EventCheck(reference is None, 0.5, (), reference)
+    labelled = numbers.check(article, found, primary, primary_figures, alignment, provisional, settings)
+    if reference is None:
+        values = {f.span: f.value for f in primary_figures.figures}
+    else:
+        values = {f.text: f.value for f in reference.figures}
+    agree = conflict = 0
+    for figure in labelled.figures:
+        if figure.unit in ("year", "decade") or figure.label in (None, "unsourced"):
+            continue
+        if reference is not None and figure.source_span is not None:
+            continue  # a value the primary states, not the sheet
+        if figure.label == "rounded" and figure.unit in _AMOUNTS:
+            value = values.get(figure.source_span if reference is None else figure.source_text)
+            if value and abs(figure.value - value) > settings.figure_tolerance * abs(value):
+                conflict += 1
+                continue
+        if figure.label == "mismatch":
+            conflict += 1
+        else:
+            agree += 1
+    return agree, conflict
 
 
 def check(
@@ -108,61 +153,76 @@ def check(
     alignment: Alignment,
     references: Sequence[ReferenceEvent],
     settings: Settings = DEFAULT,
+    *,
+    figures: FigureReport | None = None,
+    primary_figures: FigureReport | None = None,
+    quotes: QuoteReport | None = None,
 ) -> EventCheck:
-    """Weigh the year, period, figures and officials of ``article`` against the primary and any references."""
-    facts = primary_facts(primary, settings.quote_min_words)
-    found = figures(article)
-    article_period = read_period(article)
+    """Weigh the year, period, figures and officials of ``article`` against the primary and any references.
+
+    ``figures`` and ``primary_figures`` are ``numbers.extract`` of the article
+    and the primary, ``quotes`` the article's quote report (each made here
+    when not given).
+    """
+    from analysis import numbers
+
+    found = figures if figures is not None else numbers.extract(article, settings)
+    source = primary_figures if primary_figures is not None else numbers.extract(primary, settings)
+    facts = primary_facts(primary)
+    primary_dates, article_dates = calendar(source), calendar(found)
     votes = 0.0
     reasons: list[tuple[int, float, str]] = []  # (direction, weight, text)
 
-    # Year: a year near the primary's event year, but not it, names another edition.
-    if facts.event_year is not None:
-        near = [y for y in article_period.years
-                if y != facts.event_year and abs(y - facts.event_year) <= settings.event_year_window]
-        same = [y for y in article_period.years if y == facts.event_year]
+    # Year: a year near the primary's dated events, outside them and never named by it, names another edition.
+    span = primary_dates.span
+    if span is not None:
+        lo, hi = span
+        known = set(primary_dates.years)
+        near = [y for y in article_dates.years if y not in known and not lo <= y <= hi
+                and min(abs(y - lo), abs(y - hi)) <= settings.event_year_window]
+        same = [y for y in article_dates.years if lo <= y <= hi]
         if len(near) > len(same):
             votes += 1
             reasons.append((+1, 3, f"names {', '.join(str(y) for y in sorted(set(near)))}, "
-                               f"not the primary's event year {facts.event_year}"))
+                               f"outside the years of the primary's dated events ({_years_text(span)})"))
         elif same:
             votes -= 1
-            reasons.append((-1, 1, f"names the primary's event year {facts.event_year}"))
+            reasons.append((-1, 1, f"names a year of the primary's dated events ({_years_text(span)})"))
 
-    # Period: months outside the primary's period.
-    if article_period.months and facts.period.months:
-        outside = article_period.months - facts.period.months
+    # Period: months outside the primary's, where its dated events lie in one year.
+    single_year = span is not None and span[0] == span[1]
+    if article_dates.months and primary_dates.months and single_year:
+        outside = article_dates.months - primary_dates.months
         if outside:
             votes += 1
-            reasons.append((+1, 2.5, f"gives months {_months_text(article_period.months)} for the event; "
-                                 f"the primary's period is months {_months_text(facts.period.months)}"))
+            reasons.append((+1, 2.5, f"gives months {_months_text(article_dates.months)} for the event; "
+                                 f"the primary's period is months {_months_text(primary_dates.months)}"))
         else:
             votes -= 1
-            reasons.append((-1, 0.5, f"its months ({_months_text(article_period.months)}) lie in the primary's period"))
+            reasons.append((-1, 0.5, f"its months ({_months_text(article_dates.months)}) lie in the primary's period"))
 
-    # Figures: how many agree with the primary.
-    comparable = _comparable(found)
-    primary_values = [(f.value, f.qualifier, f.kind) for f in _comparable(facts.figures)]
-    primary_matched = _share_matched(comparable, primary_values, settings.figure_tolerance)
-    enough = len(comparable) >= settings.event_min_figures
-    if enough:
-        share = primary_matched / len(comparable)
-        if share < 0.5:
+    # Figures: of those the primary gives the same quantity for, do most agree?
+    agree, conflict = _agreement(article, found, primary, source, alignment, None, settings)
+    compared = agree + conflict
+    if compared >= settings.event_min_figures:
+        if conflict > agree:
             votes += 1
-            reasons.append((+1, 2, f"{len(comparable) - primary_matched} of {len(comparable)} key figures "
-                               "have no consistent value in the primary"))
+            reasons.append((+1, 2, f"{conflict} of {compared} figures conflict with the primary's "
+                               "values for the same quantities"))
         else:
             votes -= 1
-            reasons.append((-1, 1.5, f"{primary_matched} of {len(comparable)} key figures agree with the primary"))
+            reasons.append((-1, 1.5, f"{agree} of {compared} figures agree with the primary's "
+                                 "values for the same quantities"))
 
     # Officials: quotes people the primary does not name, and none it does.
-    article_speakers = speakers(article)
-    primary_speakers = set(speakers(primary))
-    known = [s for s in article_speakers if s in primary_speakers]
+    if quotes is None:
+        quotes = quote_module.analyse_story(primary, [article], settings)[1][0]
+    article_speakers = officials(quotes)
+    named = [s for s in article_speakers if s in facts.words]
     new = [s for s in article_speakers if s not in facts.words]
-    if known:
+    if named:
         votes -= 0.5
-        reasons.append((-1, 0.5, f"credits {', '.join(known)}, as the primary does"))
+        reasons.append((-1, 0.5, f"credits {', '.join(named)}, as the primary does"))
     elif new:
         votes += 0.5
         reasons.append((+1, 1, f"credits {', '.join(new)}, whom the primary does not name"))
@@ -171,17 +231,18 @@ def check(
     best: tuple[float, ReferenceEvent | None, str] = (0.0, None, "")
     for reference in references:
         fit, parts = 0.0, []
-        if reference.year in article_period.years:
+        if reference.year in article_dates.years:
             fit += 1
             parts.append(f"year {reference.year}")
-        if article_period.months and reference.months and article_period.months <= set(reference.months):
+        if article_dates.months and reference.months and article_dates.months <= set(reference.months):
             fit += 1
-            parts.append(f"months {_months_text(article_period.months)}")
-        if enough:
-            matched = _share_matched(comparable, _reference_values(reference), settings.figure_tolerance)
-            if matched / len(comparable) >= 0.5 and matched > primary_matched:
-                fit += 1
-                parts.append(f"{matched} of {len(comparable)} key figures")
+            parts.append(f"months {_months_text(article_dates.months)}")
+        sheet_agree, sheet_conflict = _agreement(article, found, primary, source, alignment, reference, settings)
+        sheet_compared = sheet_agree + sheet_conflict
+        if sheet_compared >= settings.event_min_figures and sheet_agree * 2 >= sheet_compared \
+                and sheet_agree > agree:
+            fit += 1
+            parts.append(f"{sheet_agree} of {sheet_compared} figures")
         surnames = {official.split()[-1].lower() for official in reference.officials if official.split()}
         if surnames & set(article_speakers):
             fit += 0.5

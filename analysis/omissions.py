@@ -8,10 +8,12 @@ serious omission):
   (``Alignment.primary_coverage``). Importance grows with the
   sentence's lead position (the first sentences of a release carry its news),
   its figures and its quotations.
-- ``figure``: a figure of the primary (amounts, shares, counts) the article
-  never gives, exactly or rounded. When the article reports a different event
-  with a reference sheet, the sheet's figures are checked instead of the
-  primary's (the wrong primary's figures would all be "omitted").
+- ``figure``: a figure of the primary (amounts, shares, counts, durations)
+  that no figure of the article matches or rounds, by the figure report
+  (``analysis.numbers``: each article figure names the primary figure it was
+  checked against). When the article reports a different event with a
+  reference sheet, the sheet's figures are checked instead of the primary's
+  (the wrong primary's figures would all be "omitted").
 - ``hedge``: a hedge of the primary ("suspected", "alleged", ``data/hedges.txt``)
   that the article dropped: the aligned article sentence carries the words the
   hedge qualifies but not the hedge.
@@ -30,11 +32,14 @@ from typing import Literal
 from analysis.alignment import Alignment, coverage_of_primary, stem, tokens
 from analysis.cleaning import Body, Paywall
 from analysis.event import EventCheck
-from analysis.mentions import consistent, figures as read_figures, primary_facts
+from analysis.mentions import figure_reports, primary_facts
 from analysis.numbers import FigureReport
 from analysis.settings import DEFAULT, Settings, word_list
 
 OmissionKind = Literal["sentence", "figure", "hedge"]
+# Figures a release states as its news; years and dates place them in time.
+_OMITTABLE = ("count", "money", "percent", "duration", "ordinal")
+_CARRIED = ("match", "rounded")
 
 
 @dataclass(frozen=True)
@@ -116,11 +121,10 @@ def _dropped_hedges(article: Body, primary: Body, alignment: Alignment, settings
     return found
 
 
-def _dropped_reference_hedges(article: Body, event: EventCheck, settings: Settings) -> list[Omission]:
+def _dropped_reference_hedges(article: Body, figures: FigureReport, event: EventCheck) -> list[Omission]:
     """Article sentences giving a reference figure whose quantity the sheet hedges, without any hedge."""
     hedges = _hedges()
     found = []
-    article_figures = read_figures(article)
     for known in event.reference.figures:
         hedge = next((w for w in tokens(known.quantity) if w in hedges), None)
         if hedge is None:
@@ -128,9 +132,8 @@ def _dropped_reference_hedges(article: Body, event: EventCheck, settings: Settin
         for sentence in article.sentences:
             if set(tokens(sentence.text)) & hedges:
                 continue
-            if any(f.sentence == sentence.index and f.kind == "count"
-                   and consistent(f.value, f.qualifier, known.value, tolerance=settings.figure_tolerance)
-                   for f in article_figures):
+            if any(f.sentence == sentence.index and f.unit == "count" and f.label in _CARRIED
+                   and f.source_span is None and f.source_text == known.text for f in figures.figures):
                 found.append(Omission(
                     kind="hedge",
                     text=f"{hedge} ({known.quantity})",
@@ -147,14 +150,20 @@ def find(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    primary_figures: FigureReport,
-    figures: FigureReport,
+    primary_figures: FigureReport | None,
+    figures: FigureReport | None,
     paywall: Paywall,
     settings: Settings = DEFAULT,
     event: EventCheck | None = None,
 ) -> Omissions:
-    """What of the primary (or, for another event, its reference sheet) the article left out."""
-    facts = primary_facts(primary, settings.quote_min_words)
+    """What of the primary (or, for another event, its reference sheet) the article left out.
+
+    ``primary_figures`` is ``numbers.extract(primary)`` and ``figures`` the
+    article's checked figure report; None has them made here.
+    """
+    facts = primary_facts(primary)
+    primary_figures, figures = figure_reports(article, primary, alignment, event or EventCheck(True, 0.5, (), None),
+                                              settings, primary_figures=primary_figures, figures=figures)
     same_event = event is None or event.same_event
     notes = []
     if not same_event:
@@ -168,34 +177,35 @@ def find(
     best = alignment.primary_coverage or coverage_of_primary(alignment, len(primary.sentences))
     carried = sum(1 for score in best if score >= settings.omission_carried_score)
     total = len(primary.sentences)
-    article_figures = read_figures(article)
-
-    def carried_value(value: float, qualifier: str) -> bool:
-        return any(consistent(f.value, f.qualifier, value, tolerance=settings.figure_tolerance)
-                   for f in article_figures)
+    news = [f for f in primary_figures.figures if f.unit in _OMITTABLE]
+    by_span = {f.span: f for f in news}
+    # The primary's values the article gives (a value the release repeats is carried once given).
+    carried_values = {(by_span[f.source_span].unit, by_span[f.source_span].value) for f in figures.figures
+                      if f.label in _CARRIED and f.source_span in by_span}
 
     if same_event:
         for sentence, score in zip(primary.sentences, best):
             if score >= settings.omission_carried_score or sentence.kind == "heading":
                 continue
-            has_figures = any(f.sentence == sentence.index and f.kind not in ("year",) for f in facts.figures)
+            has_figures = any(f.sentence == sentence.index for f in news)
             importance, reasons = _importance(sentence.index, total, has_figures,
                                               sentence.index in facts.quoted_sentences)
             items.append(Omission("sentence", sentence.text, (sentence.doc_start, sentence.doc_end), importance,
                                   reasons, sentence.index, round(score, 4)))
-        seen: set[float] = set()
-        for figure in facts.figures:
-            if figure.kind in ("year", "decade") or figure.value in seen or carried_value(figure.value, figure.qualifier):
+        seen: set[tuple[str, float]] = set()
+        for figure in news:
+            key = (figure.unit, figure.value)
+            if key in seen or key in carried_values:
                 continue
-            seen.add(figure.value)
+            seen.add(key)
             importance, reasons = _importance(figure.sentence, total, True, figure.sentence in facts.quoted_sentences)
-            items.append(Omission("figure", figure.text, primary.to_document(figure.start, figure.end),
-                                  importance, reasons, figure.sentence))
+            items.append(Omission("figure", figure.text, figure.span, importance, reasons, figure.sentence))
         items.extend(_dropped_hedges(article, primary, alignment, settings))
     elif event is not None and event.reference is not None:
-        items.extend(_dropped_reference_hedges(article, event, settings))
+        items.extend(_dropped_reference_hedges(article, figures, event))
+        given = {f.source_text for f in figures.figures if f.label in _CARRIED and f.source_span is None}
         for rank, known in enumerate(event.reference.figures):
-            if known.counted == "year" or carried_value(known.value, known.qualifier):
+            if known.counted == "year" or known.text in given:
                 continue
             importance = round(0.3 + 0.5 * (1.0 - rank / max(len(event.reference.figures), 1)), 4)
             items.append(Omission("figure", f"{known.text} ({known.quantity})", (0, 0), importance,

@@ -131,8 +131,9 @@ def analyse_article(
     body = cleaning.body
     primary_body = primary.cleaning.body
     aligned = alignment.align(body, model, settings)
-    event_check = event.check(body, primary_body, aligned, story.references, settings)
     found = numbers.extract(body, settings)
+    event_check = event.check(body, primary_body, aligned, story.references, settings,
+                              figures=found, primary_figures=primary.figures, quotes=quote_report)
     figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
                                   primary_name=primary.document.file)
     return ArticleAnalysis(

@@ -49,31 +49,43 @@ class Settings:
     # A pair of adjacent primary sentences supports an article sentence only
     # when it scores this much above the best single sentence.
     align_pair_gain: float = 0.05
-    # Figures agree when equal, or when the rounder one (fewer significant
-    # digits, or qualified: "more than", "about") is within this share.
+    # A rounded figure ("more than 20" for 23) stays within this share of the
+    # value it rounds (the event check's test of agreement).
     figure_tolerance: float = 0.15
-    # Event check: a year within this many years of the primary's event year,
-    # but not it, names another edition of the event (farther is history).
+    # Event check: a year within this many years of the span of the primary's
+    # dated events, but outside it and never named by the primary, names
+    # another edition of the event (farther is history).
     event_year_window: int = 2
-    # The figure vote needs at least this many comparable figures.
+    # The figure vote needs at least this many article figures that the
+    # figure check pairs with a primary figure of the same quantity; a
+    # rounding agrees only within figure_tolerance of that figure's value.
     event_min_figures: int = 3
     # Votes for "different event" (year, period, figures: 1 each; officials
     # 0.5; a better-fitting reference sheet 1) needed to say so.
     event_min_votes: float = 1.0
-    # Claims. Quoted words scoring below this against the primary are a
-    # quotation the primary does not hold; at or above claim_quote_match they
-    # are the primary's, and their speaker is checked.
-    claim_quote_unsourced: float = 0.2
-    claim_quote_match: float = 0.5
-    # A sentence naming people, figures or years the primary lacks is added
-    # below this alignment score; one with a kind cue (or an old year) below
-    # claim_cue_max_score.
-    claim_specific_max_score: float = 0.5
-    claim_cue_max_score: float = 0.45
-    # A sentence with this many content words the primary never uses is
-    # added when it scores below claim_novel_max_score (barely aligned).
-    claim_novel_min_words: int = 3
+    # Claims.
+    # "Barely" and "closely" aligned are judged against the story's own
+    # baseline (alignment.AlignmentModel.baseline: each primary sentence's best
+    # score against the rest of the primary, i.e. what a sentence on the
+    # story's topic that says something else scores). Below the baseline's
+    # claim_topic_quantile (its median: half the primary's sentences reach it
+    # against other parts of the primary) a sentence is barely aligned; below
+    # the baseline's upper fence (Tukey: third quartile + claim_close_fence
+    # interquartile ranges, the top of the baseline with outliers such as
+    # three-word sentences aside) it is not closely aligned.
+    claim_topic_quantile: float = 0.5
+    claim_close_fence: float = 1.5
+    # A primary needs this many sentences for a baseline; with fewer, the
+    # fixed scores claim_novel_max_score and claim_close_max_score (set on
+    # dev_harbor) stand in for the two levels.
+    claim_baseline_min_sentences: int = 5
+    claim_close_max_score: float = 0.45
     claim_novel_max_score: float = 0.15
+    # A sentence naming more people, figures or years the primary lacks than
+    # figures it gives is added when not closely aligned; so is one with a
+    # kind cue (or an old year). One with this many content words the primary
+    # never uses is added when barely aligned.
+    claim_novel_min_words: int = 3
     # Omissions: a primary sentence is carried when the article holds at least
     # this IDF-weighted share of its words and word pairs; a hedge qualifies
     # the next omission_hedge_window words.

@@ -16,8 +16,8 @@ NO_QUOTES = QuoteReport((), ())
 NO_FIGURES = FigureReport((), (), "")
 
 
-def _claim(text: str, needle: str, *, quotes=NO_QUOTES, figures=NO_FIGURES, event=SAME):
-    primary, body, aligned = bodies(PRIMARY, text)
+def _claim(text: str, needle: str, *, quotes=None, figures=None, event=SAME, primary_text=PRIMARY):
+    primary, body, aligned = bodies(primary_text, text)
     report = label(body, primary, aligned, quotes, figures, event)
     found = [c for c in report.claims if needle in c.text]
     assert len(found) == 1, [c.text for c in report.claims]
@@ -50,6 +50,15 @@ def _claim(text: str, needle: str, *, quotes=NO_QUOTES, figures=NO_FIGURES, even
     ("“Fining a family boatyard into bankruptcy is simply not environmental policy,” said Garrick Dorrance, "
      "a marina owner.", "added", "detail"),
     ("Here is the rundown of what the inspectors found.", "supported", None),
+    # General cue vocabulary: open questions, counterfactual blame, the reporter's own newsgathering.
+    ("Whether the fines will ever be collected remains to be seen.", "added", "speculation"),
+    ("The agency should have acted against the dumpers years earlier.", "added", "editorial"),
+    ("A spokesperson for the marina association declined to comment.", "added", "detail"),
+    # More specifics the primary gives than it lacks: a restatement with one new date.
+    ("The agency found 627 violations at 1,186 port facilities during June, July and August 2025, "
+     "officials said on Sept. 3.", "supported", None),
+    # More specifics it lacks than it gives.
+    ("Two of the cited facilities are in Marlow County, which was cited 12 times last year.", "added", "detail"),
 ])
 def test_labels_and_kinds(sentence, expected, kind):
     claim, _, _ = _claim(article(sentence), sentence[:30])
@@ -152,3 +161,87 @@ def test_dev_harbor_meets_the_issue_targets(dev_harbor):
     assert scores["claims"]["contradicted_f1"] >= 0.80
     assert scores["claims"]["not_supported_f1"] >= 0.85
     assert claims.KIND_ORDER[0] == "speculation"
+
+
+# --- general fixes found on the held-out stories ---
+
+OUTBREAK = (
+    "Health Department Reports Listeria Outbreak\n\n"
+    "The health department said today that 23 people in nine counties have become ill in a listeria outbreak.\n\n"
+    "Nineteen of the patients have been hospitalized, and one patient has died.\n\n"
+    "The department expects the number of cases to grow, because recent illnesses may not have been reported yet.\n\n"
+    "The recalled cheeses were sold in plastic tubs at 186 stores in the state.\n\n"
+    "Consumers should throw the products away or return them for a refund.\n\n"
+    "The department has sequenced every listeria sample reported in the state since 2016.\n"
+)
+FRAUD = (
+    "County Reports Results of Its Fraud Inquiry\n\n"
+    "The county said today that 312 investors lost money in the scheme.\n\n"
+    "Of them, 68 lost their entire retirement savings, and 214 were 65 or older.\n\n"
+    "Investigators traced the money through 23 bank accounts.\n\n"
+    "The county expects more victims to come forward in the coming weeks.\n\n"
+    "The inquiry began in March and ended in September.\n"
+)
+
+
+def _outbreak_article(*lines: str) -> str:
+    return "\n\n".join(("Listeria outbreak sickens 23",
+                         "The health department said 23 people in nine counties have become ill.", *lines)) + "\n"
+
+
+@pytest.mark.parametrize("sentence, expected, kind, cues", [
+    # The primary itself expects more cases ("may"): the article's "likely" paraphrases it.
+    ("She said more cases were likely to be reported, because recent illnesses may not yet have reached "
+     "the department.", "supported", None, ()),
+    # The primary says nothing uncertain about where the cheese was sold.
+    ("The recalled cheeses could also have been sold at farm stands in neighboring states.", "added",
+     "speculation", ("speculation: could",)),
+])
+def test_a_kind_the_aligned_primary_text_shares_is_not_the_reporters(sentence, expected, kind, cues):
+    claim, _, _ = _claim(_outbreak_article(sentence), sentence[:30], primary_text=OUTBREAK)
+    assert (claim.label, claim.kind, claim.cues) == (expected, kind, cues)
+
+
+def test_a_dateline_is_neither_a_name_nor_new_words():
+    sentence = ("HARBOR CITY (Coast Wire) — More than 600 violations were found at 1,186 port facilities in June, "
+                "July and August, officials said.")
+    claim, _, _ = _claim(article(sentence), "More than 600")
+    assert claim.label == "supported"
+    assert not [item for item in claim.lacks if item.startswith("name:")]
+    assert not any("coast" in item or "wire" in item for item in claim.lacks)
+
+
+def test_a_share_worked_out_from_the_sentences_own_figure_is_no_new_specific():
+    sentence = "About a fifth of the investors, 68 people, lost their entire retirement savings in Marlow."
+    text = ("Fraud inquiry finds hundreds of victims\n\nThe county said 312 investors lost money in the scheme."
+            f"\n\n{sentence}\n")
+    claim, _, _ = _claim(text, "About a fifth", primary_text=FRAUD)
+    assert "figure: About a fifth (worked out from the primary's figures)" in claim.lacks
+    assert claim.label == "supported"   # one new name against one matching figure
+
+
+def test_a_sentence_naming_the_primarys_speaker_is_not_contradicted_by_a_misattributed_label():
+    sentence = "“Our harbors are not a free disposal service for industry,” Administrator Mara Quill said."
+    text = article(sentence)
+    start = text.index("Our harbors")
+    quote = Quote((start, start + 35), ((start, start + 35),), text[start:start + 35], "Tobias Fenn",
+                  "misattributed", primary_speaker="Mara Quill")
+    claim, _, _ = _claim(text, "Our harbors", quotes=QuoteReport((quote,), ()))
+    assert (claim.label, claim.conflicts) == ("supported", ())
+
+
+def test_another_events_paragraph_goes_on_about_that_event():
+    other = EventCheck(False, 1.0, ("another event",), None)
+    text = article("Inspectors cited 187 facilities at the marinas last July. No one was hurt in any of the raids.",
+                   "The sweep has been held every year since the program was founded in 2012.")
+    follow_on, _, _ = _claim(text, "No one was hurt", event=other)
+    assert (follow_on.label, follow_on.kind) == ("added", "detail")
+    assert _claim(text, "founded in 2012", event=other)[0].label == "supported"
+
+
+def test_the_reports_are_made_with_the_quote_and_figure_modules_when_not_given():
+    sentence = "“Most of the operators we inspected are doing the right thing,” Administrator Mara Quill said."
+    claim, _, _ = _claim(article(sentence), "Most of the operators")
+    assert claim.label == "contradicted" and claim.conflicts[0].startswith("speaker: quotation credited to")
+    empty, _, _ = _claim(article(sentence), "Most of the operators", quotes=NO_QUOTES)
+    assert empty.label == "supported"   # an explicit (empty) report is taken as given

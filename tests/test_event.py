@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.event import check, speakers
-from analysis.mentions import consistent
+from analysis.event import check, officials
+from analysis.quotes import Quote, QuoteReport
 from corpus import ReferenceEvent, ReferenceFigure
 from tests._issue3_texts import HEADLINE, PRIMARY, bodies
 
@@ -75,34 +75,96 @@ def test_corpus_stories(dev_harbor, broken_heart):
                 assert result.same_event is expected.get(document.file, True), document.file
 
 
-@pytest.mark.parametrize("text, names", [
-    ("“Go,” Administrator Mara Quill said.", ("quill",)),
-    ("“Go,” said Attorney General Jeff Sessions.", ("sessions",)),
-    ("Anselm Whitcombe, director of the office, said: “Go.”", ("whitcombe",)),
-    ("The agency said it would go. He said no.", ()),
+def _credited(*speakers: str) -> QuoteReport:
+    return QuoteReport(tuple(Quote((0, 1), ((0, 1),), "words of a quotation", speaker, "unsourced")
+                             for speaker in speakers), ())
+
+
+@pytest.mark.parametrize("speakers, names", [
+    (("Mara Quill",), ("quill",)),
+    (("Jeff Sessions", "Ines Harrowgate", "Jeff Sessions"), ("harrowgate", "sessions")),
+    (("Department of Justice", ""), ()),      # organisations and uncredited quotations aside
 ])
-def test_speakers(text, names):
-    from analysis.cleaning import clean
-
-    assert speakers(clean(f"{HEADLINE}\n\n{text} More words here to make a long line.\n").body) == names
+def test_officials(speakers, names):
+    assert officials(_credited(*speakers)) == names
 
 
-@pytest.mark.parametrize("value, qualifier, reference, expected", [
-    (1840, "", 1840, "match"),
-    (4e6, "more than", 4.25e6, "rounded"),
-    (1200, "nearly", 1186, "rounded"),
-    (1800, "about", 1840, "rounded"),
-    (2000, "over", 2300, "rounded"),
-    (2200, "", 2300, None),            # same precision, another value
-    (1480, "", 1840, None),
-    (83000, "more than", 95500, None),  # within 15 % but not a rounding of it
-    (2500, "more than", 2300, None),    # "more than" a larger value
-])
-def test_figure_consistency(value, qualifier, reference, expected):
-    assert consistent(value, qualifier, reference, tolerance=0.15) == expected
+def test_quotations_credited_to_people_the_primary_never_names_vote_for_another_event():
+    text = f"{HEADLINE}\n\nThe agency said it had finished its work on the harbors this year.\n"
+    primary, body, aligned = bodies(PRIMARY, text)
+    new = check(body, primary, aligned, (), quotes=_credited("Ines Harrowgate"))
+    named = check(body, primary, aligned, (), quotes=_credited("Mara Quill"))
+    assert new.votes - named.votes == 1.0
+    assert any("harrowgate, whom the primary does not name" in reason for reason in new.evidence)
 
 
 @pytest.mark.parametrize("text", ["", "\x00", "“", "2024 2024 2024"])
 def test_odd_input_never_raises(text):
     primary, body, aligned = bodies(PRIMARY, text)
     assert check(body, primary, aligned, [REFERENCE_2024]).confidence >= 0.5
+
+
+# --- figures, dates and years read by analysis.numbers ---
+
+OUTBREAK = (
+    "Listeria Outbreak Sickens 23 in Nine Counties\n\n"
+    "RIVERTON, Oct. 14, 2025 — The health department said today that 23 people in nine counties have become ill "
+    "in a listeria outbreak linked to fresh cheeses.\n\n"
+    "Nineteen of the patients have been hospitalized, and one has died.\n\n"
+    "The company recalled approximately 41,600 pounds of cheese sold at 186 stores.\n\n"
+    "Symptoms can appear as late as 70 days after a person eats contaminated food.\n"
+)
+SCHEME = (
+    "Investment Manager Indicted in $12.7 Million Scheme\n\n"
+    "A grand jury indicted the founder of an investment firm on Nov. 17, 2025, on 27 counts for defrauding 312 "
+    "investors of $12.7 million.\n\n"
+    "From January 2018 through March 2024 he promised investors returns of 11 to 14 percent.\n\n"
+    "The scheme collapsed in March 2024, when the firm stopped making payments.\n\n"
+    "He faces sentencing in March 2026.\n"
+)
+
+
+def _check_against(primary_text: str, text: str):
+    primary, body, aligned = bodies(primary_text, text)
+    return check(body, primary, aligned, ())
+
+
+def test_calendar_reads_years_dated_span_and_months():
+    from analysis import numbers
+    from analysis.event import calendar
+
+    primary = bodies(SCHEME, "")[0]
+    dates = calendar(numbers.extract(primary))
+    assert dates.span == (2018, 2026)
+    assert dates.months == frozenset({1, 3})
+    assert set(dates.years) == {2018, 2024, 2025, 2026}
+
+
+@pytest.mark.parametrize("text, same", [
+    # A year inside the primary's dated span (2018-2026) is not another edition of the event.
+    ("Investment manager charged in fraud\n\nThe founder of the firm was indicted this week. A bill to protect "
+     "older investors has been stuck in committee since 2023.\n", True),
+    # Outside it and near it, never named by the primary: another edition.
+    ("Investment manager charged in fraud\n\nThe founder was indicted on seven counts in 2016 for a scheme that "
+     "ran through 2016 and 2016.\n", False),
+])
+def test_a_year_is_weighed_against_the_span_of_the_primarys_dated_events(text, same):
+    assert _check_against(SCHEME, text).same_event is same
+
+
+@pytest.mark.parametrize("text, same", [
+    # Every figure of the lead counts the primary's quantities with other values: another outbreak.
+    ("Dairy recalls ricotta after listeria illnesses\n\nSix people in four counties became ill with listeriosis, "
+     "the health department said. Five of the patients were hospitalized. The company recalled about 9,800 "
+     "pounds of ricotta sold at 74 stores. Symptoms can appear as late as 70 days after eating contaminated "
+     "food.\n", False),
+    # One changed figure among agreeing ones is an error, not another event.
+    ("Listeria outbreak sickens 32\n\nThe health department said 23 people in nine counties have become ill. "
+     "Nineteen of the patients have been hospitalized. The company recalled 52,000 pounds of cheese sold at 186 "
+     "stores.\n", True),
+])
+def test_most_figures_conflicting_with_the_primarys_for_the_same_quantities_name_another_event(text, same):
+    result = _check_against(OUTBREAK, text)
+    assert result.same_event is same, result.evidence
+    assert any("figures" in reason and ("conflict" if not same else "agree") in reason
+               for reason in result.evidence)

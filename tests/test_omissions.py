@@ -18,7 +18,7 @@ PAYWALL = Paywall(True, ("paywall message",), (3,), (), False)
 
 def _find(text: str, *, paywall=NO_PAYWALL, event=None, primary_text=PRIMARY):
     primary, body, aligned = bodies(primary_text, text)
-    return find(body, primary, aligned, NO_FIGURES, NO_FIGURES, paywall, event=event)
+    return find(body, primary, aligned, None, None, paywall, event=event)
 
 
 def test_a_full_copy_omits_nothing():
@@ -90,3 +90,13 @@ def test_odd_input_never_raises(text):
     assert result.carried_share == 0.0
     empty = find(clean(text).body, clean("").body, bodies("", text)[2], NO_FIGURES, NO_FIGURES, NO_PAYWALL)
     assert empty.items == ()
+
+
+@pytest.mark.parametrize("sentence, omitted", [
+    ("Crews removed about 1,800 tons of industrial waste.", False),   # rounded: carried
+    ("Crews removed 1,480 tons of industrial waste.", True),          # a changed figure does not carry it
+    ("Crews removed waste from 1,840 sites.", True),                  # the same digits, another quantity
+])
+def test_a_primary_figure_is_carried_when_the_figure_report_pairs_an_article_figure_with_it(sentence, omitted):
+    result = _find(f"{HEADLINE}\n\n{sentence}\n")
+    assert (("figure", "1,840") in [(i.kind, i.text) for i in result.items]) is omitted
