@@ -41,7 +41,7 @@ from analysis.text import Sentence
 PartRole = Literal["quoted", "own"]
 
 # Words: numbers keep their separators, words their inner apostrophes/hyphens.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _OPENERS = "“«"
 _CLOSERS = "”»"
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -126,7 +126,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[str, ...]:
     """Lower-cased word tokens of ``text`` (numbers kept whole)."""
-    return tuple(_TOKEN.findall(fold(text).lower()))
+    return tuple(TOKEN.findall(fold(text).lower()))
 
 
 def is_content(word: str) -> bool:

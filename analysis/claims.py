@@ -68,7 +68,7 @@ AddedKind = Literal["historical", "political", "speculation", "detail", "editori
 # reporter's own newsgathering, "declined to comment").
 KIND_ORDER: tuple[AddedKind, ...] = ("speculation", "editorial", "political", "historical", "promotional", "detail")
 # Figures that state an amount (a share can be worked out from them).
-_AMOUNTS = ("count", "money")
+_SHARE_PARTS = ("count", "money")
 
 
 @dataclass(frozen=True)
@@ -195,9 +195,9 @@ def _worked_out(figure: Figure, agreeing: list[Figure], primary_figures: FigureR
     """A share the sentence's own agreeing figures yield against a figure of the primary ("a fifth of them, 68")."""
     if figure.unit != "percent" or not agreeing:
         return False
-    parts = [f.value for f in agreeing if f.unit in _AMOUNTS and f.value > 0]
+    parts = [f.value for f in agreeing if f.unit in _SHARE_PARTS and f.value > 0]
     numerators = parts + [a + b for a, b in combinations(parts, 2)]
-    wholes = [f.value for f in primary_figures.figures if f.unit in _AMOUNTS and f.value > 0] + parts
+    wholes = [f.value for f in primary_figures.figures if f.unit in _SHARE_PARTS and f.value > 0] + parts
     low, high = (figure.low, figure.high) if figure.high > figure.low else (figure.value - 0.5, figure.value + 0.5)
     return any(low <= 100.0 * part / whole <= high for part in numerators for whole in wholes if part < whole)
 

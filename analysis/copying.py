@@ -12,16 +12,14 @@ is reporting, reusing its prose unattributed is churnalism. Every share is in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.alignment import fold, quoted_spans
+from analysis.alignment import TOKEN, fold, quoted_spans
 from analysis.cleaning import Body
 from analysis.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['\-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ class Copying:
 
 def _words(body: Body) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     text = fold(body.text).lower()
-    found = [(m.group(), (m.start(), m.end())) for m in _WORD.finditer(text)]
+    found = [(m.group(), (m.start(), m.end())) for m in TOKEN.finditer(text)]
     return tuple(w for w, _ in found), tuple(s for _, s in found)
 
 

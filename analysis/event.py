@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from analysis import quotes as quote_module
 from analysis.alignment import Alignment
 from analysis.cleaning import Body
-from analysis.mentions import primary_facts
+from analysis.mentions import AMOUNT_UNITS, primary_facts
 from analysis.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
 from analysis.speakers import is_organisation_name
@@ -45,9 +45,6 @@ from corpus import ReferenceEvent
 
 if TYPE_CHECKING:  # numbers reads EventCheck: it is imported where it is called
     from analysis.numbers import FigureReport
-
-# Units whose values can be compared as amounts (a rounding is judged by its distance).
-_AMOUNTS = ("count", "money", "percent", "duration", "ordinal")
 
 
 @dataclass(frozen=True)
@@ -135,7 +132,7 @@ def _agreement(article: Body, found: FigureReport, primary: Body, primary_figure
             continue
         if reference is not None and figure.source_span is not None:
             continue  # a value the primary states, not the sheet
-        if figure.label == "rounded" and figure.unit in _AMOUNTS:
+        if figure.label == "rounded" and figure.unit in AMOUNT_UNITS:
             value = values.get(figure.source_span if reference is None else figure.source_text)
             if value and abs(figure.value - value) > settings.figure_tolerance * abs(value):
                 conflict += 1

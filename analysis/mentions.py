@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # numbers reads the event check, which reads this module: imp
     from analysis.event import EventCheck
     from analysis.numbers import FigureReport
 
+# Figure units (analysis.figure_reading) that state an amount: compared by value, and a release's news.
+AMOUNT_UNITS = ("count", "money", "percent", "ordinal", "duration")
 # "WASHINGTON (AP) — ", "WASHINGTON, Sept. 16, 2025 — ", "Washington, DC - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’]+|[A-Z][a-z]+(?=,\s+[A-Z]{2}\b))(?:,?\s+(?:[A-Z][A-Za-z.'’]*|\d{1,4}))*(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+")
 

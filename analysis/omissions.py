@@ -32,13 +32,11 @@ from typing import Literal
 from analysis.alignment import Alignment, coverage_of_primary, stem, tokens
 from analysis.cleaning import Body, Paywall
 from analysis.event import EventCheck
-from analysis.mentions import figure_reports, primary_facts
+from analysis.mentions import AMOUNT_UNITS, figure_reports, primary_facts
 from analysis.numbers import FigureReport
 from analysis.settings import DEFAULT, Settings, word_list
 
 OmissionKind = Literal["sentence", "figure", "hedge"]
-# Figures a release states as its news; years and dates place them in time.
-_OMITTABLE = ("count", "money", "percent", "duration", "ordinal")
 _CARRIED = ("match", "rounded")
 
 
@@ -177,7 +175,7 @@ def find(
     best = alignment.primary_coverage or coverage_of_primary(alignment, len(primary.sentences))
     carried = sum(1 for score in best if score >= settings.omission_carried_score)
     total = len(primary.sentences)
-    news = [f for f in primary_figures.figures if f.unit in _OMITTABLE]
+    news = [f for f in primary_figures.figures if f.unit in AMOUNT_UNITS]
     by_span = {f.span: f for f in news}
     # The primary's values the article gives (a value the release repeats is carried once given).
     carried_values = {(by_span[f.source_span].unit, by_span[f.source_span].value) for f in figures.figures
