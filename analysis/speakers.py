@@ -4,9 +4,12 @@ No downloaded model. Names are runs of capitalised words ("Attorney General
 Jeff Sessions", "Office of Coastal Protection director Anselm Whitcombe"),
 references back to a body ("the agency"), or pronouns. A speaker is found by
 rules over the words around a quotation: a verb of speaking before or after it
-("she said", "said Jane Roe", "Smith, the director, said that"), "according
-to", a colon or comma lead-in ("Whitcombe had this to say:"), a dash
-attribution ("— Dr. Ruiz"). Pronouns take the last person named as a speaker
+("she said", "said Jane Roe", "Smith, the director, said that", "fumed Jane
+Roe"), "according to", a colon or comma lead-in ("Whitcombe had this to
+say:"), a dash attribution ("— Dr. Ruiz"). A common noun as the verb's subject
+("..., prosecutors say") names nobody; a person "of" a body or place ("Nadia
+Petrakis of the State Bureau") is the person; a possessor is not the speaker
+("the agency’s director, Jane Roe"). Pronouns take the last person named as a speaker
 (of the pronoun's gender where an honorific, a gendered title or a common given
 name shows it); names are normalised against the fuller names the primary (then the article
 itself) gives: "Sessions" -> "Jeff Sessions", "the DOJ" -> "Department of
@@ -55,7 +58,9 @@ class Mention:
     text: str             # as written: "Attorney General Jeff Sessions"
     name: str             # titles and possessive dropped: "Jeff Sessions"
     kind: MentionKind
-    in_title: bool = False  # an organisation named inside a person's title ("Agency" in "Agency Administrator Roe")
+    # A body named in a person's title or affiliation ("Agency" in "Agency
+    # Administrator Roe", "Roe of the Agency"): never a speaker of its own there.
+    in_title: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,7 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
     """Offsets just after each sentence-ending mark in ``text[start:end]``.
 
     A period after an abbreviation ("Rep.", "Sept.") or an initial ("P.")
-    does not end a sentence.
+    does not end a sentence, nor one after initials ("J.D.") before a name.
     """
     ends = []
     for match in _SENTENCE_PUNCT.finditer(text, start, end):
@@ -161,6 +166,11 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
                 bare = word.group(1).rstrip(".")
                 if len(bare) == 1 and bare.isupper() or bare.casefold() in _abbreviations():
                     continue
+                if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", bare):
+                    # Initials: "J.D. Vance" goes on; "in the U.S. The agency" ends.
+                    following = re.match(r"\s+([A-Z][\w'’\-]*)", text[after:end])
+                    if following and following.group(1).casefold() not in _stopwords():
+                        continue
         ends.append(after)
     return ends
 
@@ -226,7 +236,8 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
 def _sentence_initial(text: str, position: int, floor: int) -> bool:
     """Whether ``position`` opens a sentence (so its capital says nothing)."""
     i = position - 1
-    while i >= floor and (text[i].isspace() or text[i] in "\"'“‘”’•(*" + MASK):
+    # A line break is a paragraph's start (a headline has no closing period).
+    while i >= floor and text[i] != "\n" and (text[i].isspace() or text[i] in "\"'“‘”’•(*" + MASK):
         i -= 1
     return i < floor or text[i] in ".!?:—–-\n"
 
@@ -267,8 +278,16 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
             continue
         run = [tokens[i]]
         j = i + 1
-        while j < len(tokens) and not run[-1].possessive:
+        while j < len(tokens):
             gap = text[run[-1].end:tokens[j].start]
+            if run[-1].possessive:
+                # "District Attorney’s Office", "Children’s Hospital": a possessive inside a
+                # body's name (the possessor no body itself: "the Agency’s Office" is two).
+                possessor = run[-1]
+                if gap != " " or not tokens[j].capital or _is_organisation([possessor.word]) \
+                        or not _is_organisation([tokens[j].word]):
+                    break
+                run[-1] = _Token(possessor.start, possessor.end, text[possessor.start:possessor.end], False, True)
             if gap.strip() or "\n" in gap:
                 break
             if tokens[j].capital:
@@ -292,6 +311,31 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _affiliation(run: Sequence[_Token]) -> int:
+    """Index of the "of" that joins a person's name to where they work or live, else 0.
+
+    "Nadia Petrakis of the State Bureau of Investigation", "Jane Roe of
+    Springfield", "Director Ann Ruiz of the Office": the words before it are a
+    person's name (after any title: one to four words, no organisation word),
+    shown to be one by a title, a common given name, or an organisation after
+    the "of". "Department of Justice", "Bank of America", "Director of the
+    Office" are never split.
+    """
+    k = next((k for k, t in enumerate(run) if t.word == "of"), 0)
+    if k == 0 or k == len(run) - 1:
+        return 0
+    before = [t.word for t in run[:k]]
+    cut = _title_end(before)
+    name = before[cut:]
+    if not 1 <= len(name) <= 4 or _is_organisation(name) or any(_is_acronym(w) for w in name) \
+            or any(not t.capital for t in run[cut:k]) or run[k - 1].possessive:
+        return 0
+    after = [t.word for t in run[k + 1:] if t.word.casefold() not in _CONNECTORS]
+    if cut or _is_organisation(after) or len(name) >= 2 and name[0].casefold() in _first_names():
+        return k
+    return 0
 
 
 def mentions(text: str, start: int = 0, end: int | None = None, known: frozenset[str] = frozenset()) -> list[Mention]:
@@ -320,6 +364,18 @@ def mentions(text: str, start: int = 0, end: int | None = None, known: frozenset
             continue
         if len(run) == 1 and words[0].isupper() and len(words[0]) > 6:
             continue  # a dateline ("WASHINGTON") or a shouted word
+        split = _affiliation(run)
+        if split:
+            # "Nadia Petrakis of the State Bureau of Investigation": the person,
+            # and the body they speak for (never a speaker of its own here).
+            body = run[split + 1:]
+            while body and body[0].word.casefold() in _CONNECTORS:
+                body = body[1:]
+            if body and _is_organisation([t.word for t in body]):
+                found.append(Mention(body[0].start, body[-1].end, text[body[0].start:body[-1].end],
+                                     " ".join(t.word for t in body), "organisation", in_title=True))
+            run = run[:split]
+            words = words[:split]
         as_written = text[run[0].start:run[-1].end]
         cut = _title_end(words)
         if 0 < cut < len(words):
@@ -356,6 +412,8 @@ def mentions(text: str, start: int = 0, end: int | None = None, known: frozenset
         if cut == len(words):
             continue  # only a title ("the Director")
         kind: MentionKind = "organisation" if _is_organisation(words) else "person"
+        if kind == "person" and len(words) >= 3 and all(w.isupper() for w in words):
+            continue  # a shouted headline ("MONEY MAN BLEW SAVINGS"), not a person's name
         found.append(Mention(run[0].start, run[-1].end, as_written, " ".join(words), kind))
     for match in _reference_pattern().finditer(text, start, end):
         name = "the " + " ".join(match.group(1).split()).casefold()
@@ -423,6 +481,28 @@ _SPOKESPERSON = re.compile(r"\s*(?:an?|the|one)\s+(?:\w+\s+){1,2}(?:for|of|at|wi
 _CLAUSE_OPENING = re.compile(r"\s*(?:[^,]*,\s*)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
+_NOUN_SUBJECT = re.compile(r"[,;:(—–]\s*((?:[a-z][\w'’\-]*\s+){1,4})$")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _common_noun_subject(before_verb: str) -> bool:
+    """Whether a verb of speaking has a common noun for its subject, after a clause break.
+
+    "Halvorsen took the money, prosecutors say", "..., the indictment says":
+    the subject is named by no name, so the sentence's earlier name is not it.
+    The noun phrase is one to four lower-case words: its first may be an
+    article or quantifier, the others are no function words ("had this to say"
+    is not one), and the last, auxiliaries and adverbs aside, is the noun.
+    """
+    match = _NOUN_SUBJECT.search(before_verb)
+    if not match:
+        return False
+    words = [w.casefold() for w in match.group(1).split()]
+    while words and words[-1] in _gap_words():
+        words.pop()
+    return bool(words) and not any(w in _stopwords() for w in words[1:]) and words[-1] not in _stopwords()
+
+
 def _opens_clause(prefix: str) -> bool:
     """Whether a mention after ``prefix`` is its clause's subject: nothing before it
     but an introductory phrase set off by a comma and an article ("On Tuesday, the")."""
@@ -454,6 +534,8 @@ def _subject(text: str, window: tuple[int, int], verb: tuple[int, int], found: l
                     return mention
             if followed:
                 return followed[0]
+        if _common_noun_subject(text[lo:verb[0]]):
+            return None
         # The subject opening the clause: "Whitcombe, who directs the Office, had this to say".
         if _opens_clause(text[lo:before[0].start]):
             return before[0]
@@ -462,9 +544,43 @@ def _subject(text: str, window: tuple[int, int], verb: tuple[int, int], found: l
     if named and named[0] is after[0]:
         # "said Attorney General Jeff Sessions", "said a spokesperson for the agency"
         gap = text[verb[1]:named[0].start]
-        if not re.search(r"[^\w\s]", gap) and (len(gap.split()) <= 3 or _SPOKESPERSON.fullmatch(gap)):
-            return named[0]
+        # Lower-case words between: a role or an article ("said former commissioner"), but
+        # never a preposition ("said prosecutors in Wexmouth": a place, not the speaker).
+        gap_words = [w.casefold() for w in gap.split()]
+        plain = not any(w in _stopwords() for k, w in enumerate(gap_words) if not (k == 0 and w in _ARTICLES))
+        if not re.search(r"[^\w\s]", gap) and (len(gap_words) <= 3 and plain or _SPOKESPERSON.fullmatch(gap)):
+            return _speaker_behind(text, named[0], named[1:], hi)
     return None
+
+
+_POSSESSIVE_ROLE = re.compile(r"(?:['’]s?)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(,\s*)?")
+_STATEMENT_SOURCE = re.compile(r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?")
+
+
+def _speaker_behind(text: str, mention: Mention, following: Sequence[Mention], hi: int) -> Mention | None:
+    """The speaker a mention after a verb of speaking stands for.
+
+    Usually the mention itself. A possessor is not ("said the agency’s
+    director, Jane Roe": the person in apposition; "said the agency’s
+    spokesman": the body a spokesperson speaks for; "said Roe’s lawyer":
+    nobody named). "The statement from the agency" is the agency's.
+    """
+    apostrophe = next((mention.end - k for k in (2, 1, 0) if text[mention.end - k:mention.end - k + 1] in ("’", "'")
+                       and (k != 2 or text[mention.end - 1] == "s")), None)
+    if apostrophe is not None and apostrophe >= mention.start:
+        role = _POSSESSIVE_ROLE.match(text, apostrophe, hi)
+        if role is None:
+            return None
+        if role.group(2) and following and following[0].start == role.end() and following[0].kind == "person":
+            return following[0]
+        if re.fullmatch(r"spokes\w+|representatives?", role.group(1).split()[-1]):
+            return mention
+        return None
+    if mention.kind == "reference" and mention.name[4:] in _statement_words() and following:
+        source = _STATEMENT_SOURCE.match(text, mention.end, hi)
+        if source and following[0].start == source.end() and following[0].kind != "pronoun":
+            return following[0]
+    return mention
 
 
 def attribution_in(text: str, window: tuple[int, int], *, after_quote: bool, lead_in: tuple[str, ...] = (":",),
@@ -546,7 +662,7 @@ def _head(name: str) -> str:
 
 
 def _content_key(name: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in name.split() if w.casefold() not in _CONNECTORS)
+    return frozenset(w.casefold().replace("’", "'") for w in name.split() if w.casefold() not in _CONNECTORS)
 
 
 def _initials(name: str) -> set[str]:
@@ -604,7 +720,7 @@ def names_in(text: str, paragraphs: Sequence[tuple[int, int, str]], every: Lexic
             organisations.append((mention.start, mention.name))
     issuer = ""
     for start, end, kind in paragraphs:
-        if kind == "headline":
+        if kind == "headline" or _title_case(text[start:end]):
             continue
         for mention in outside.within(start, end):
             if mention.kind == "organisation" and not _is_acronym(mention.name) \
@@ -615,6 +731,13 @@ def names_in(text: str, paragraphs: Sequence[tuple[int, int, str]], every: Lexic
             break
     definitions = tuple(sorted(_definitions(text, every).items()))
     return Names(tuple(persons), tuple(organisations), definitions, issuer)
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case (a headline or a deck, not prose):
+    four or more words of four letters or more, nearly all capitalised."""
+    long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _roles(text: str, mention: Mention) -> tuple[str, ...]:

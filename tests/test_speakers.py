@@ -68,6 +68,35 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
     ("“No harbor should be a dump for waste,” the statement said.", ["Department of Justice"]),
     # an introductory clause before the name
     ("Asked whether the office would return, Whitcombe said: “We will be back next year.”", ["Anselm Whitcombe"]),
+    # the expressive verbs of tabloid style
+    ("“Nobody wants sludge in the water,” fumed Attorney General Jeff Sessions.", ["Jeff Sessions"]),
+    # a person "of" where they work or live is the person; "of" inside a body's name is not
+    ("“Nobody wants sludge in the water,” said Nadia Petrakis of the State Bureau of Investigation.",
+     ["Nadia Petrakis"]),
+    ("“Nobody wants sludge in the water,” said Jane Roe of Springfield.", ["Jane Roe"]),
+    ("“Nobody wants sludge in the water,” said a spokesperson for the Office of Coastal Protection.",
+     ["Office of Coastal Protection"]),
+    # initials inside a name do not end the sentence
+    ("“Nobody wants sludge in the water,” said J.D. Vance, a harbor pilot.", ["J.D. Vance"]),
+    # a possessive inside a body's name; a possessor is not the speaker
+    ("“Nobody wants sludge in the water,” said the Corrigan County District Attorney’s Office.",
+     ["Corrigan County District Attorney’s Office"]),
+    ("“Nobody wants sludge in the water,” said the Justice Department’s spokesman, John Smith.", ["John Smith"]),
+    ("“Nobody wants sludge in the water,” said Jeff Sessions’ spokesman.", ["Jeff Sessions"]),
+    ("“Nobody wants sludge in the water,” said Jeff Sessions’s lawyer.", [""]),
+    ("“Nobody wants sludge in the water,” said Jeff Sessions’ lawyer.", [""]),
+    # the statement of a named body is that body's
+    ("“Nobody wants sludge in the water,” reads the statement from the Office of Coastal Protection.",
+     ["Office of Coastal Protection"]),
+    # a common noun for subject ("prosecutors say") is nobody named, not the sentence's earlier name
+    ("Bob Jones dumped waste for years, prosecutors say.\n“No harbor should be a dump for waste.”", [""]),
+    ("Bob Jones, federal prosecutors said, dumped waste.\n“No harbor should be a dump for waste.”", [""]),
+    ("“No harbor should be a dump for waste,” said federal prosecutors in Springfield.", [""]),
+    # ... but a name's own clause still credits it
+    ("Whitcombe, in a statement, said the sweep worked.\n“No harbor should be a dump for waste.”",
+     ["Anselm Whitcombe"]),
+    # a shouted headline is not a person for a pronoun to stand for
+    ("MONEY MAN BLEW SAVINGS\n“No harbor should be a dump for waste,” he said.", [""]),
     # nobody named: a verb with no name, or no attribution at all
     ("“No harbor should be a dump for waste,” officials said.", [""]),
     ("The sweep was, in short, “a success for every single harbor.”", [""]),
@@ -105,6 +134,29 @@ def test_primary_speakers_are_found_the_same_way():
 def test_mentions(text, expected):
     found = speakers.mentions(text, known=frozenset({"Smith", "Jones"}))
     assert [(m.name, m.kind) for m in found] == expected
+
+
+def test_a_paragraph_start_is_a_sentence_start_after_a_headline_without_a_period():
+    text = "Boatyard Owner Charged\nSmooth-talking owner Bob Jones dumped waste."
+    assert [m.name for m in speakers.mentions(text)] == ["Boatyard Owner Charged", "Bob Jones"]
+    assert "Smooth-talking" not in speakers.capitalised_words(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Federal Reserve Bank of New York", [("Federal Reserve Bank of New York", "organisation")]),
+    ("Department of Justice", [("Department of Justice", "organisation")]),
+    ("Director Ann Ruiz of the Office of Coastal Protection",
+     [("Ann Ruiz", "person"), ("Office of Coastal Protection", "organisation")]),
+])
+def test_affiliations(text, expected):
+    assert [(m.name, m.kind) for m in speakers.mentions(text)] == expected
+
+
+def test_a_title_case_deck_is_not_the_issuer():
+    primary = ("Harbor Agency Fines Boatyard Owner; Bank Agrees to Settle Claims\n"
+               "The Office of Coastal Protection today fined a boatyard.")
+    assert speakers_of("“No harbor should be a dump for waste,” the statement said.", primary) == [
+        "Office of Coastal Protection"]
 
 
 def test_a_lone_capital_opening_a_sentence_is_a_name_only_when_seen_mid_sentence():
