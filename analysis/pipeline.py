@@ -134,6 +134,7 @@ def analyse_article(
     found = numbers.extract(body, settings)
     event_check = event.check(body, primary_body, aligned, story.references, settings,
                               figures=found, primary_figures=primary.figures, quotes=quote_report)
+    quote_report = quotes.for_event(quote_report, event_check)
     figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
                                   primary_name=primary.document.file)
     return ArticleAnalysis(

@@ -16,7 +16,13 @@ Three steps, each a plain function:
    n-grams, then ``difflib.SequenceMatcher``) and labelled with the
    codebook's labels, with its edits and the primary span it comes from. A
    quotation the primary lacks is checked against the other articles of the
-   story (its *provenance*).
+   story (its *provenance*). A quotation's closing period or comma belongs to
+   the article's sentence, and written forms of one word ("%" / "percent",
+   "nine" / "9", "Oct." / "October") are spelling variants.
+4. **Event** (:func:`for_event`): once the event check has run, an article
+   about another event than the primary's keeps only the wording both
+   releases share as exact/trivial; its other quotations are unsourced, with
+   a note saying why.
 
 Every span in a record is a DOCUMENT offset.
 """
@@ -28,13 +34,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from analysis import speakers
 from analysis.cleaning import Body
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import WORD, word_count
+
+if TYPE_CHECKING:  # the event check runs after quotations; only its record is read here
+    from analysis.event import EventCheck
 
 QuoteLabel = Literal["exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed"]
 EditKind = Literal["case", "punctuation", "spelling", "insert", "delete", "substitute", "cut", "reorder"]
@@ -49,7 +59,7 @@ _CLOSE_BEFORE = ".,;:!?)]}—–-…/" + "".join(_DOUBLE) + "".join(_SINGLE) + s
 _ELISION = re.compile(r"(?:\d\ds|em|tis|twas|n|cause|til)\b", re.IGNORECASE)
 
 # Tokens of a quotation for alignment: an ellipsis, a word, or a punctuation mark.
-_ALIGN_TOKEN = re.compile(r"(?:\.\s?){2}\.|…|" + WORD.pattern + r"|[.,;:!?—–]|--|(?<=\s)-(?=\s)")
+_ALIGN_TOKEN = re.compile(r"(?:\.\s?){2}\.|…|" + WORD.pattern + r"|[%&]|[.,;:!?—–]|--|(?<=\s)-(?=\s)")
 _SPELLING = (  # British -> American endings; enough for "spelling variants"
     (re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"), (re.compile(r"tre(s?)$"), r"ter\1"),
@@ -99,6 +109,7 @@ class Quote:
     match: float = 0.0                      # share of the quotation's words found in the primary, 0..1
     diff: tuple[Edit, ...] = ()
     provenance: Provenance | None = None    # only for unsourced quotations
+    note: str = ""                          # why the label is not the word-by-word one (see for_event)
 
 
 @dataclass(frozen=True)
@@ -504,14 +515,22 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 def _token_kind(token: str) -> str:
     if token == "…" or token.startswith(".") and len(token) > 1:
         return "ellipsis"
-    if token[0].isalnum() or token[0] == "_":
+    if token[0].isalnum() or token[0] in "_%&":  # "%" and "&" stand for words
         return "word"
     return "punct"
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Written forms of one word ("%" / "percent", "nine" / "9", "Oct." / "October"), by form."""
+    return dict(line.split("\t", 1) for line in word_list("quote_variants"))
+
+
 def _key(word: str) -> str:
+    """What a word is compared as: case, apostrophe glyph, thousands commas and written form aside."""
     word = word.casefold().replace("’", "'")
-    return word.replace(",", "") if word[:1].isdigit() else word
+    word = word.replace(",", "") if word[:1].isdigit() else word
+    return _variants().get(word, word)
 
 
 def _spelling(word: str) -> str:
@@ -547,6 +566,11 @@ def _words(tokens: Sequence[_Token]) -> _Words:
     keys, texts, spans, punct, ellipsis, bracketed = [], [], [], [], [], []
     pending_ellipsis = False
     for token in tokens:
+        if token.kind == "word" and token.text.casefold() == "cent" and keys and keys[-1] == "per" \
+                and not punct[-1] and not pending_ellipsis:
+            # "per cent" is one word, "percent"
+            keys[-1], texts[-1], spans[-1] = "percent", f"{texts[-1]} {token.text}", (spans[-1][0], token.end)
+            continue
         if token.kind == "word":
             keys.append(_key(token.text))
             texts.append(token.text)
@@ -690,14 +714,37 @@ def _trim(ops: Sequence[_Op], pwords: _Words, lo: int) -> list[_Op]:
         if lo + j1 == 0 or _ends_sentence(pwords.punct_after[lo + j1 - 1]):
             ops[-1] = ("delete", i1, i2, j1, j1)
     if ops and ops[0][0] == "replace":
-        _, i1, i2, _, j2 = ops[0]
+        _, i1, i2, j1, j2 = ops[0]
         if _ends_sentence(pwords.punct_after[lo + j2 - 1]):
             ops[0] = ("delete", i1, i2, j2, j2)
+        else:
+            # Primary words of an earlier sentence are not what the quotation changed:
+            # "It is a problem" against "... at once. It's a problem" substitutes "It's" only.
+            ends = [j for j in range(j1, j2 - 1) if _ends_sentence(pwords.punct_after[lo + j])]
+            if ends:
+                ops[0] = ("replace", i1, i2, ends[-1] + 1, j2)
+    if ops and ops[-1][0] == "replace":
+        tag, i1, i2, j1, j2 = ops[-1]
+        ends = [j for j in range(j1, j2 - 1) if _ends_sentence(pwords.punct_after[lo + j])]
+        if ends:
+            ops[-1] = (tag, i1, i2, j1, ends[0] + 1)
     return ops
 
 
-def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity:
-    """Align a quotation's words with the primary's and label the differences."""
+def _carrier(punct: str) -> bool:
+    """Punctuation a quoted segment may close with in the carrying sentence's place."""
+    return all(c in ".,;:" for c in punct)
+
+
+def _fidelity(quote: _Words, primary: _Primary, settings: Settings,
+              segment_ends: frozenset[int] = frozenset()) -> _Fidelity:
+    """Align a quotation's words with the primary's and label the differences.
+
+    ``segment_ends``: positions of the words that close a quoted segment. The
+    period, comma, semicolon or colon (or none) after such a word belongs to
+    the article's sentence (a release's "... to lose it." is quoted "... to
+    lose it," she said), so it is no edit; a question or exclamation mark is.
+    """
     counted = [k for k, b in enumerate(quote.bracketed) if not b] or list(range(len(quote.keys)))
     region = _region(quote, primary, settings)
     if region is None:
@@ -730,6 +777,8 @@ def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity
                                       quote.bracketed[i]))
                 # Punctuation inside the quotation (after its last word only if it has any).
                 if (k < i2 - i1 - 1 or i == len(quote.keys) - 1) and quote.punct_after[i] != pwords.punct_after[j]:
+                    if i in segment_ends and _carrier(quote.punct_after[i]) and _carrier(pwords.punct_after[j]):
+                        continue
                     if k < i2 - i1 - 1 or quote.punct_after[i]:
                         edits.append(Edit("punctuation", quote.texts[i] + quote.punct_after[i],
                                           pwords.texts[j] + pwords.punct_after[j], False))
@@ -751,19 +800,19 @@ def _fidelity(quote: _Words, primary: _Primary, settings: Settings) -> _Fidelity
     share = found_words / len(counted) if counted else 0.0
     if share < settings.quote_min_match:
         return _Fidelity("unsourced", round(share, 4), tuple(edits), tuple(matched))
+    return _Fidelity(_label_of(edits), round(share, 4), tuple(edits), tuple(matched))
+
+
+def _label_of(edits: Sequence[Edit]) -> QuoteLabel:
+    """The codebook label of a quotation found in the primary with these edits (speaker aside)."""
     unmarked = [e for e in edits if not e.marked]
-    label: QuoteLabel
     if any(e.kind in ("insert", "delete", "substitute") for e in unmarked):
-        label = "altered"
-    elif any(e.kind in ("cut", "reorder") for e in unmarked):
-        label = "spliced"
-    elif any(e.marked for e in edits):
-        label = "marked"
-    elif edits:
-        label = "trivial"
-    else:
-        label = "exact"
-    return _Fidelity(label, round(share, 4), tuple(edits), tuple(matched))
+        return "altered"
+    if any(e.kind in ("cut", "reorder") for e in unmarked):
+        return "spliced"
+    if any(e.marked for e in edits):
+        return "marked"
+    return "trivial" if edits else "exact"
 
 
 def _reordered(quote: _Words, blocks: Sequence[_Block], counted: Sequence[int], settings: Settings) -> _Fidelity:
@@ -779,8 +828,7 @@ def _reordered(quote: _Words, blocks: Sequence[_Block], counted: Sequence[int], 
     share = sum(1 for i in counted if i in covered) / len(counted) if counted else 0.0
     if share < settings.quote_min_match:
         return _Fidelity("unsourced", round(share, 4), tuple(edits), tuple(sorted(matched)))
-    label: QuoteLabel = "altered" if any(e.kind == "insert" and not e.marked for e in edits) else "spliced"
-    return _Fidelity(label, round(share, 4), tuple(edits), tuple(sorted(matched)))
+    return _Fidelity(_label_of(edits), round(share, 4), tuple(edits), tuple(sorted(matched)))
 
 
 def _primary_speaker(primary: _Primary, positions: Sequence[int]) -> str:
@@ -840,9 +888,15 @@ def _quote_record(body: Body, quotation: _Found, speaker: tuple[str, str]) -> Qu
 
 
 def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, settings: Settings) -> Quote:
-    tokens = [t for a, b in quotation.segments for t in _tokens(body.text, a, b)]
+    tokens: list[_Token] = []
+    segment_ends: set[int] = set()
+    for a, b in quotation.segments:
+        tokens += _tokens(body.text, a, b)
+        words_so_far = sum(t.kind == "word" for t in tokens)
+        if words_so_far:
+            segment_ends.add(words_so_far - 1)
     quote_words = _words(tokens)
-    fidelity = _fidelity(quote_words, primary, settings)
+    fidelity = _fidelity(quote_words, primary, settings, frozenset(segment_ends))
     if fidelity.label == "unsourced" or not fidelity.primary_words:
         return replace(record, label="unsourced", match=fidelity.match)
     runs = _runs_of(fidelity.primary_words)
@@ -955,3 +1009,38 @@ def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = 
     per_article = _provenance(per_article, settings)
     reports = tuple(QuoteReport(tuple(q), n, t) for q, n, t in zip(per_article, notes, terms))
     return primary_report, reports
+
+
+_OTHER_EVENT = "the article reports a different event than the primary; its quotations come from that event's release"
+
+
+def for_event(report: QuoteReport, event_check: EventCheck) -> QuoteReport:
+    """An article's quote report with labels that hold for the event the article reports.
+
+    An article about another event than the primary's (``event_check.same_event``
+    false: last year's operation under the same name) took its quotations from
+    that event's sources, so the words that differ from the primary's are the
+    two releases' differences, not edits, and that event had its own speakers.
+    There a quotation the primary holds word for word, or but for case,
+    punctuation and spelling (wording both releases share), keeps ``exact`` or
+    ``trivial`` (also when credited to someone else: the speaker is not compared
+    with the primary's); any other is ``unsourced``. Each quotation whose label
+    changes, or whose speaker goes unchecked, says why in ``note``; the primary
+    words it was compared with stay as evidence. A same-event report is
+    returned unchanged.
+    """
+    if event_check.same_event:
+        return report
+    updated = []
+    for quote in report.quotes:
+        if quote.label is None or quote.label == "unsourced" or not quote.primary_text:
+            updated.append(quote)
+            continue
+        words = _label_of(quote.diff)
+        if words in ("exact", "trivial"):
+            note = "" if quote.label == words else f"{_OTHER_EVENT}; the speaker is not compared with the primary's"
+            updated.append(replace(quote, label=words, note=note))
+        else:
+            updated.append(replace(quote, label="unsourced",
+                                   note=f"{_OTHER_EVENT}; word by word against the primary it would be {words}"))
+    return replace(report, quotes=tuple(updated))

@@ -21,7 +21,7 @@ RUNS = 100
 
 
 def main() -> None:
-    for name in ("dev_harbor", "broken_heart"):
+    for name in ("dev_harbor", "broken_heart", "holdout_recall", "holdout_fraud"):
         story = load_story(CORPUS / name)
         primary = clean(story.primary.text).body
         articles = [clean(d.text).body for d in story.coverage]

@@ -1,5 +1,7 @@
 """analysis.quotes: extraction, fidelity labels, edits, primary spans and provenance."""
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -184,7 +186,7 @@ def test_dash_variants_are_exact(dash):
 
 
 def test_uncredited_quotation_is_never_misattributed():
-    (quote,) = article_report("“Most operators are doing the right thing.”").quotes
+    (quote,) = article_report("“most operators are doing the right thing.”").quotes
     assert quote.speaker == ""
     assert quote.label == "trivial"
 
@@ -261,3 +263,87 @@ def test_unsourced_quotation_nobody_else_has():
 def test_the_same_input_gives_the_same_records():
     article = body_of("“We found drums rusting on the pier,” Roe said. “We acted at once,” she said, “and will be back.”")
     assert quotes.analyse_story(body_of(PRIMARY), [article]) == quotes.analyse_story(body_of(PRIMARY), [article])
+
+
+# ------------------------------------------- the carrying sentence's punctuation
+
+@pytest.mark.parametrize("article, label", [
+    # a sentence's period becomes a comma before the attribution, and a quotation
+    # cut inside a sentence may close with a period: neither is an edit
+    ("“We will be back next year, and the year after that,” Roe said.", "exact"),
+    ("“Most operators are doing the right thing.” Smith said so on Tuesday.", "exact"),
+    ("“We found drums rusting on the pier;” Roe said.", "exact"),
+    # ... also where an attribution splits the quotation
+    ("“We found drums rusting on the pier.” Roe said, “And we acted at once.”", "trivial"),
+    ("“We found drums rusting on the pier,” Roe said, “and we acted at once,” she added.", "exact"),
+    # a question or exclamation mark is the quotation's own
+    ("“We will be back next year, and the year after that?” Roe said.", "trivial"),
+    ("“We will be back next year, and the year after that!” Roe said.", "trivial"),
+    # inside the quotation every mark counts
+    ("“We will be back next year and the year after that,” Roe said.", "trivial"),
+])
+def test_closing_punctuation_belongs_to_the_article(article, label):
+    (quote,) = article_report(article).quotes
+    assert quote.label == label
+
+
+# ------------------------------------------------------------ written forms
+
+VARIANTS_PRIMARY = (
+    "Director Jane Roe said: “We found 18% of the sites in violation. We inspected nine harbors & 41 marinas "
+    "between Oct. 1 and November 30, and we will be back.”"
+)
+
+
+@pytest.mark.parametrize("article, label", [
+    ("“We found 18 percent of the sites in violation,” Roe said.", "trivial"),
+    ("“We found 18 per cent of the sites in violation,” Roe said.", "trivial"),
+    ("“We inspected 9 harbors and 41 marinas,” Roe said.", "trivial"),
+    ("“We inspected nine harbors & 41 marinas between October 1 and Nov. 30,” Roe said.", "trivial"),
+    # another figure is still another word
+    ("“We found 28 percent of the sites in violation,” Roe said.", "altered"),
+    ("“We inspected ten harbors and 41 marinas,” Roe said.", "altered"),
+])
+def test_written_forms_of_one_word_are_spelling_variants(article, label):
+    (quote,) = article_report(article, VARIANTS_PRIMARY).quotes
+    assert quote.label == label
+
+
+def test_a_changed_first_word_is_set_against_its_own_sentence_only():
+    primary = "Jane Roe said: “We acted at once. It’s a long-term problem that won’t go away on its own.”"
+    (quote,) = article_report("“It is a long-term problem that won’t go away on its own,” Roe said.", primary).quotes
+    assert quote.label == "altered"
+    assert [(e.kind, e.article, e.primary) for e in quote.diff] == [("substitute", "It is", "It’s")]
+
+
+# ------------------------------------------------------------------- events
+
+SAME_EVENT = SimpleNamespace(same_event=True)    # stand-ins for event.EventCheck: only same_event is read
+OTHER_EVENT = SimpleNamespace(same_event=False)
+
+
+@pytest.mark.parametrize("article, label, noted", [
+    # wording both releases share keeps its label
+    ("“We found drums rusting on the pier,” Roe said.", "exact", False),
+    ("“we found drums rusting on the pier.” Roe said.", "trivial", False),
+    # differences from the primary are the other event's wording, not edits
+    ("“We found 200 drums rusting on the pier,” Roe said.", "unsourced", True),
+    ("“We found drums rusting on the pier. We will be back next year,” Roe said.", "unsourced", True),
+    ("“We found drums rusting on the [harbor] pier,” Roe said.", "unsourced", True),
+    # that event had its own speakers: the primary's words are not misattributed
+    ("“Most operators are doing the right thing,” Roe said.", "exact", True),
+    # not in the primary at all: unsourced as before
+    ("“Nobody wants sludge in the water, but fines are not policy,” Pendleford said.", "unsourced", False),
+])
+def test_a_different_event_keeps_only_shared_wording(article, label, noted):
+    report = article_report(article)
+    (quote,) = quotes.for_event(report, OTHER_EVENT).quotes
+    assert quote.label == label
+    assert ("different event" in quote.note) is noted
+    assert quote.speaker == report.quotes[0].speaker and quote.primary_text == report.quotes[0].primary_text
+
+
+def test_a_same_event_report_is_unchanged():
+    report = article_report("“We found 200 drums rusting on the pier,” Roe said.")
+    assert quotes.for_event(report, SAME_EVENT) is report
+    assert quotes.for_event(quotes.QuoteReport((), ()), OTHER_EVENT) == quotes.QuoteReport((), ())
