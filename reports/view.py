@@ -636,7 +636,8 @@ def _quote_difference(quote: Any, analysis: StoryAnalysis) -> str:
         parts.append(f"the primary gives these words to {speaker}" if speaker
                      else "the primary gives these words to someone else")
     elif label == "unsourced":
-        parts.append("no passage of the primary matches these words")
+        note = attr(quote, ("note",), "")
+        parts.append(note if isinstance(note, str) and note else "no passage of the primary matches these words")
         parts.extend(_provenance_text(attr(quote, ("provenance",)), analysis))
     edits = attr(quote, ("diff", "edits"), ())
     if isinstance(edits, str) and edits.strip():
