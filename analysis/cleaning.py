@@ -116,10 +116,14 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def chrome_category(text: str) -> str:
     """The boilerplate category a line's wording shows on its own, or ''."""
-    short = word_count(text) <= _SHORT_PATTERN_WORDS and len(text) <= 20 * _SHORT_PATTERN_WORDS
+    # Specific wordings ("any") are tried before keyword-only ones ("short").
     for category, scope, pattern in _patterns():
-        if (scope == "any" or short) and pattern.search(text):
+        if scope == "any" and pattern.search(text):
             return category
+    if word_count(text) <= _SHORT_PATTERN_WORDS and len(text) <= 20 * _SHORT_PATTERN_WORDS:
+        for category, scope, pattern in _patterns():
+            if scope == "short" and pattern.search(text):
+                return category
     if INLINE_LINK.fullmatch(text):
         return "related_link"
     return ""
@@ -178,8 +182,17 @@ def clean(text: str, settings: Settings = DEFAULT, *, declared_paywall: str = ""
             break
 
     labels: list[tuple[str, str, str]] = []  # (label, category, reason)
+    under_links = False  # inside a list of story links under a "More from ..." heading
     for i, line in enumerate(all_lines):
         words = word_count(line.text)
+        if i and "\n\n" in text[all_lines[i - 1].end:line.start]:
+            under_links = False  # a blank line ends the list
+        if under_links and not chrome[i] and not _SENTENCE_END.search(line.text) \
+                and words <= settings.link_max_words:
+            labels.append(("boilerplate", "related_link", "listed under a related-links heading"))
+            continue
+        under_links = chrome[i] == "related_link" and words < settings.short_line_words \
+            and not _SENTENCE_END.search(line.text.rstrip(":"))
         if chrome[i]:
             labels.append(("boilerplate", chrome[i], "wording"))
         elif i < body_start:

@@ -25,6 +25,9 @@ class Settings:
     repeat_min_words: int = 8
     # A line is "prose" (article text) from this many words, ending in . ! ? or a quote.
     prose_min_words: int = 8
+    # Under a related-links heading ("More from ..."), a line of at most this
+    # many words without a full stop is another story's headline.
+    link_max_words: int = 16
 
     # Framing (issue #6); quotations are quote_min_words long or more (below).
     # How many words left of a person noun can modify it ("suspected online

@@ -58,6 +58,12 @@ def test_no_gold_body_line_is_called_boilerplate(story_dir, request):
     ("Trending down, ridership fell 4 percent last year.", ""),
     ("Updated guidance was published in May after 12 people fell ill.", ""),
     ("The agency will contribute $4 million to the fund.", ""),
+    ("Sign up for Morning Star, our free daily newsletter on the courts.", "subscription"),
+    ("Enter your email address", "widget"),
+    ("The Valley Herald · Serving the upper valley since 1911", "crumb"),
+    ("Enjoy the Tally? Chip in to keep us independent.", "subscription"),
+    ("Tell us what you think. Comments are open to subscribers.", "comments"),
+    ("Officials said the 12 · 14 split was a typo in the report.", ""),
     ("The Daily Blare has been exposing harbor polluters for years, and we will keep naming them.", ""),
 ])
 def test_chrome_wording(line, category):
@@ -182,3 +188,14 @@ def test_cleaning_never_raises_and_never_loses_body_text(parts):
 ])
 def test_odd_texts(text):
     _check_body_is_faithful(text)
+
+
+def test_links_under_a_related_heading_are_boilerplate():
+    text = ("Port Sweep Finds 40 Violations Nationwide\n"
+            "Inspectors found 40 violations at 12 ports in May, the agency said on Monday.\n\n"
+            "MORE FROM THE LEDGER:\nWhy the harbor keeps flooding every spring\nCounty weighs its own ferry\n\n"
+            "The agency said it would return next year to inspect the same ports again.\n")
+    labels = {l.text: (l.label, l.category) for l in clean(text).lines}
+    assert labels["Why the harbor keeps flooding every spring"] == ("boilerplate", "related_link")
+    assert labels["County weighs its own ferry"] == ("boilerplate", "related_link")
+    assert labels["The agency said it would return next year to inspect the same ports again."][0] == "body"
