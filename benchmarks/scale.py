@@ -170,41 +170,55 @@ def stories_from(corpus: Corpus, matching) -> list[Story]:
     return stories
 
 
-class PeakMemory:
-    """Peak resident memory of this process and all its children (the workers), sampled."""
+class ProcessTree:
+    """Peak resident memory and processor time of this process and its children (the workers).
+
+    Sampled every ``interval`` seconds. Processor time does not depend on what
+    else the machine runs, so it shows the cost per article even on a busy machine.
+    """
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
         self.peak = 0
+        self._baseline: dict[int, float] = {}
+        self._latest: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def _total(self) -> int:
+    def _sample_once(self) -> int:
         import psutil
 
         me = psutil.Process(os.getpid())
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        total = 0
+        for process in [me, *me.children(recursive=True)]:
             try:
-                total += child.memory_info().rss
+                with process.oneshot():
+                    total += process.memory_info().rss
+                    times = process.cpu_times()
+                    self._latest[process.pid] = times.user + times.system
             except psutil.Error:
                 pass
         return total
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._total())
+            self.peak = max(self.peak, self._sample_once())
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "PeakMemory":
-        self.peak = self._total()
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(t - self._baseline.get(pid, 0.0) for pid, t in self._latest.items())
+
+    def __enter__(self) -> "ProcessTree":
+        self.peak = self._sample_once()
+        self._baseline = dict(self._latest)
         self._thread.start()
         return self
 
     def __exit__(self, *_) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self._total())
+        self.peak = max(self.peak, self._sample_once())
 
 
 def regex_seconds(texts: list[str]) -> float:
@@ -225,17 +239,20 @@ class Run:
     seconds: float
     matching_seconds: float
     peak_mb: float
+    cpu_seconds: float
     regex_ratio: float
     matched_right: float
     labels: Counter
+    load: float
 
 
 def run(size: int, jobs: int, chunk: int, seed: int) -> Run:
     corpus = build_corpus(size, seed)
     texts = [d.text for d in corpus.primaries + corpus.articles]
     gc.collect()
+    load = os.getloadavg()[0]
     labels: Counter = Counter()
-    with PeakMemory() as memory:
+    with ProcessTree() as tree:
         start = time.perf_counter()
         matching = match_sources(corpus.primaries, corpus.articles, DEFAULT)
         matched = time.perf_counter()
@@ -247,7 +264,8 @@ def run(size: int, jobs: int, chunk: int, seed: int) -> Run:
                 labels.update(claim.label for claim in article.claims.claims)
         seconds = time.perf_counter() - start
     right = sum(m.primary == corpus.truth[m.article] for m in matching.matches) / len(matching.matches)
-    return Run(size, seconds, matched - start, memory.peak / 2**20, seconds / regex_seconds(texts), right, labels)
+    return Run(size, seconds, matched - start, tree.peak / 2**20, tree.cpu_seconds, seconds / regex_seconds(texts),
+               right, labels, load)
 
 
 # The measure entry points pipeline.py calls, for the profile: (module, function).
@@ -343,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{size / result.seconds:7.1f} articles/s, {result.seconds / size * 1000:7.2f} ms/article, "
               f"peak memory {result.peak_mb:7.0f} MB, {result.regex_ratio:9.0f}x regex tokenisation, "
               f"matched to the right release {result.matched_right:.1%}")
-        print(f"        claim labels: {dict(sorted(result.labels.items()))}")
+        print(f"        processor time {result.cpu_seconds / size * 1000:.1f} ms/article over all processes "
+              f"(load average before the run {result.load:.1f}); claim labels: {dict(sorted(result.labels.items()))}")
     ok = True
     for result in runs:
         rate = result.size / result.seconds
