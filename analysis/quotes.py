@@ -326,8 +326,12 @@ class _Credit:
 _Window = tuple[tuple[int, int], bool, tuple[str, ...]]  # (span, after_quote, lead-in endings)
 
 
-def _windows(body: Body, masked: str, quotation: _Found) -> tuple[list[_Window], bool]:
-    """Where a quotation's attribution may stand, most telling first; and whether it opens its sentence."""
+def _windows(body: Body, masked: str, quotation: _Found, bounds: str) -> tuple[list[_Window], bool]:
+    """Where a quotation's attribution may stand, most telling first; and whether it opens its sentence.
+
+    ``bounds`` is the text with only the quotations masked: another quotation
+    ends a window, a term does not (Roe said his crews were “outgunned”: “...”).
+    """
     paragraphs = body.paragraphs
     first, last = quotation.pieces[0], quotation.pieces[-1]
     windows: list[_Window] = [(span, True, ()) for span in quotation.interruptions]
@@ -337,7 +341,7 @@ def _windows(body: Body, masked: str, quotation: _Found) -> tuple[list[_Window],
         lo = last.close_mark + 1
         ends = speakers.sentence_ends(masked, lo, par_last.end)
         hi = ends[0] if ends else par_last.end
-        next_mask = masked.find(speakers.MASK, lo, hi)
+        next_mask = bounds.find(speakers.MASK, lo, hi)
         windows.append(((lo, next_mask if next_mask >= 0 else hi), True, ()))
     # A dash attribution on the next line: "— Dr. Ruiz".
     if last.paragraph + 1 < len(paragraphs):
@@ -349,7 +353,7 @@ def _windows(body: Body, masked: str, quotation: _Found) -> tuple[list[_Window],
         hi = first.open_mark
         ends = [e for e in speakers.sentence_ends(masked, par_first.start, hi) if e <= hi]
         lo = max([par_first.start] + ends)
-        previous_mask = masked.rfind(speakers.MASK, lo, hi)
+        previous_mask = bounds.rfind(speakers.MASK, lo, hi)
         if previous_mask >= 0:
             lo = previous_mask + 1
         if masked[lo:hi].strip():
@@ -369,11 +373,12 @@ def _windows(body: Body, masked: str, quotation: _Found) -> tuple[list[_Window],
 
 def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.Lexicon) -> list[_Credit]:
     credits = []
+    bounds = _masked(body.text, [quotation for quotation in found if not quotation.is_term])
     for quotation in found:
         if quotation.is_term:
             credits.append(_Credit(quotation.segments[0][0], None, False))
             continue
-        windows, opens_sentence = _windows(body, masked, quotation)
+        windows, opens_sentence = _windows(body, masked, quotation, bounds)
         attribution = None
         for window, after_quote, lead_in in windows:
             candidate = speakers.attribution_in(masked, window, after_quote=after_quote, lead_in=lead_in, words=words)
@@ -395,14 +400,37 @@ def _resolve(
     own_names: speakers.Names,
     words: speakers.Lexicon,
 ) -> list[tuple[str, str]]:
-    """(speaker, how) for each quotation: pronouns and follow-ons take the last named speaker."""
+    """(speaker, how) for each quotation: pronouns and follow-ons take the last named speaker.
+
+    A person named as a sentence's subject counts too: a "he" or "she" may
+    stand for them ("Chief Roe credited residents. “...,” she said."), and an
+    uncredited quotation right after their sentence is theirs ("Roe was
+    blunt. “...”"), unless a verb of speaking in that sentence says the words
+    before it are someone else's ("Jones took the money, prosecutors say.").
+    """
     events = speakers.speech_events(masked, [(p.start, p.end) for p in body.paragraphs], words)
     persons_named = [(m.start, m) for m in words.mentions if m.kind == "person"]
+    prose = [(p.start, p.end) for p in body.paragraphs if p.kind not in ("headline", "heading")]
+    subjects = speakers.sentence_subjects(masked, prose, words)
+
+    def as_speaker(subject: speakers.Subject) -> tuple[int, str, str, str]:
+        full = speakers.canonical(subject.mention, primary_names, own_names)
+        return subject.mention.start, "person", full, speakers.gender(full, subject.mention.text)
+
+    def subject_before(quotation: _Found) -> speakers.Subject | None:
+        """The subject of the sentence just before a quotation (same paragraph or the one before)."""
+        opening = quotation.pieces[0].open_mark
+        opening = quotation.segments[0][0] if opening is None else opening
+        before = [s for s in subjects if s.sentence[1] <= opening]
+        if before and not masked[before[-1].sentence[1]:opening].strip() \
+                and masked.count("\n", before[-1].sentence[1], opening) <= 1:
+            return before[-1]
+        return None
     # Reported statements and quotations, in body order; quotations after events at one offset.
     timeline = [(e.mention.start, 0, n, e) for n, e in enumerate(events) if e.mention is not None]
     timeline += [(c.at, 1, n, c) for n, c in enumerate(credits)]
     timeline.sort(key=lambda item: item[:3])
-    history: list[tuple[str, str, str]] = []  # (kind, name, gender) of speakers resolved so far
+    history: list[tuple[int, str, str, str]] = []  # (offset, kind, name, gender) of speakers resolved so far
     result: dict[int, tuple[str, str]] = {}
     for at, is_quote, n, item in timeline:
         attribution = item.attribution if is_quote else item
@@ -413,9 +441,14 @@ def _resolve(
         if attribution is not None and attribution.mention is None:
             name, kind, how = "", "", f"unnamed: {attribution.evidence!r}"
         elif attribution is None:
-            follows = is_quote and item.opens_sentence and bool(history)
-            kind, name, gender = history[-1] if follows else ("", "", "")
-            how = "follow-on: the last named speaker" if name else "no attribution"
+            follows = is_quote and item.opens_sentence
+            subject = subject_before(found[n]) if follows else None
+            if subject is not None and not subject.speaks and (not history or history[-1][0] < subject.mention.start):
+                kind, name, gender = as_speaker(subject)[1:]
+                how = f"follow-on: the subject of the sentence before ({subject.mention.text})"
+            else:
+                kind, name, gender = history[-1][1:] if follows and history else ("", "", "")
+                how = "follow-on: the last named speaker" if name else "no attribution"
         else:
             mention = attribution.mention
             how = f"{attribution.cue}: {attribution.evidence!r}"
@@ -425,7 +458,12 @@ def _resolve(
                 def fits(kind: str, gender: str) -> bool:
                     return (wants == "any" or kind == wants) and not (sex and gender and gender != sex)
 
-                match = next((h for h in reversed(history) if fits(h[0], h[2])), None)
+                # The last speaker that fits, or a person who is a later sentence's subject.
+                candidates = list(history)
+                if wants == "person":
+                    candidates += [as_speaker(s) for s in subjects if s.mention.start < mention.start]
+                latest = max((c for c in candidates if fits(c[1], c[3])), key=lambda c: c[0], default=None)
+                match = latest[1:] if latest else None
                 if match is None and wants == "person":
                     for _, earlier in reversed([p for p in persons_named if p[0] < mention.start]):
                         full = speakers.canonical(earlier, primary_names, own_names)
@@ -435,14 +473,14 @@ def _resolve(
                 if match is None and wants == "organisation" and primary_names.issuer:
                     match = ("organisation", primary_names.issuer, "")
                 kind, name, gender = match if match else ("", "", "")
-                how += f" ({mention.text} -> the last named speaker)"
+                how += f" ({mention.text} -> the last named speaker or subject)"
             else:
                 name = speakers.canonical(mention, primary_names, own_names, mention.start)
                 organisation = mention.kind == "organisation" or speakers.is_organisation_name(name)
                 kind = "organisation" if organisation else "person"
                 gender = "" if organisation else speakers.gender(name, mention.text)
         if name:
-            history.append((kind, name, gender))
+            history.append((at, kind, name, gender))
         if is_quote:
             result[n] = (name, how)
     return [result.get(n, ("", "")) for n in range(len(found))]
@@ -488,6 +526,7 @@ class _Token:
     start: int         # body offsets
     end: int
     bracketed: bool    # inside square brackets: an editor's insertion
+    inserted: bool = False  # the whole word inside square brackets: the editor's, not the speaker's
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -508,7 +547,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
             inside.append(depth > 0)
     plain = "".join(chars)
     return [_Token(_token_kind(m.group()), m.group(), offsets[m.start()], offsets[m.end() - 1] + 1,
-                   any(inside[m.start():m.end()]))
+                   any(inside[m.start():m.end()]), all(inside[m.start():m.end()]))
             for m in _ALIGN_TOKEN.finditer(plain)]
 
 
@@ -572,7 +611,11 @@ def _words(tokens: Sequence[_Token]) -> _Words:
             keys[-1], texts[-1], spans[-1] = "percent", f"{texts[-1]} {token.text}", (spans[-1][0], token.end)
             continue
         if token.kind == "word":
-            keys.append(_key(token.text))
+            # An editor's word in brackets is never where the quotation is anchored in the
+            # primary ("the $68.5 million [the Authority] budgeted" against "... budgeted. The
+            # Inspector General"): its key matches no primary word, so it is an insertion or
+            # a substitution, marked.
+            keys.append(f"[{_key(token.text)}]" if token.inserted else _key(token.text))
             texts.append(token.text)
             spans.append((token.start, token.end))
             punct.append("")

@@ -9,11 +9,15 @@ Roe"), "according to", a colon or comma lead-in ("Whitcombe had this to
 say:"), a dash attribution ("— Dr. Ruiz"). A common noun as the verb's subject
 ("..., prosecutors say") names nobody; a person "of" a body or place ("Nadia
 Petrakis of the State Bureau") is the person; a possessor is not the speaker
-("the agency’s director, Jane Roe"). Pronouns take the last person named as a speaker
-(of the pronoun's gender where an honorific, a gendered title or a common given
-name shows it); names are normalised against the fuller names the primary (then the article
-itself) gives: "Sessions" -> "Jeff Sessions", "the DOJ" -> "Department of
-Justice", "the agency" -> "Federal Waterways Agency".
+("the agency’s director, Jane Roe"); a name, a description and a person's
+name are about the person ("Springfield resident Jane Roe", "Fire Service boss
+Jane Roe"). Pronouns take the last person named as a speaker or as a
+sentence's subject (of the pronoun's gender where an honorific, a gendered
+title or a common given name shows it); a common noun before the verb
+("officials said the agency ...") makes the name after it no speaker. Names
+are normalised against the fuller names the primary (then the article itself)
+gives: "Sessions" -> "Jeff Sessions", "the DOJ" -> "Department of Justice",
+"the agency" -> "Federal Waterways Agency".
 
 All offsets here are offsets into the text given (a body's text); callers map
 them to the document.
@@ -137,6 +141,12 @@ def _gap_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(word_list("abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    """Lower-case nouns that say who a named person is ("resident", "boss"), titles included."""
+    return frozenset(word_list("person_descriptors")) | _title_words()
 
 
 def said_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -267,6 +277,21 @@ def _is_organisation(words: Sequence[str]) -> bool:
     return any(w.casefold().rstrip(".") in _organisation_words() for w in words)
 
 
+def _joins_a_body(text: str, run: Sequence[_Token], tokens: Sequence[_Token], k: int) -> bool:
+    """Whether "and" before ``tokens[k]`` is inside one body's name: "Forestry and Fire Service",
+    "Fish and Wildlife Service". The words after it, capitalised and spaced
+    without a break, name a body; the run before it is one word and no given
+    name ("Jane Roe and Fire Service officials", "Jane and Fire Service" stay apart)."""
+    if len(run) != 1 or run[0].word.casefold() in _first_names():
+        return False
+    after = []
+    while k < len(tokens) and tokens[k].capital and text[tokens[k - 1].end:tokens[k].start] == " " \
+            and not tokens[k - 1].possessive:
+        after.append(tokens[k].word)
+        k += 1
+    return bool(after) and after[-1].casefold().rstrip(".") in _organisation_words()
+
+
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of capitalised words, joined by connectors ("of", "and") and lower-case titles."""
     tokens = _tokens(text, start, end)
@@ -300,7 +325,8 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
                 word = tokens[k].word.casefold()
                 if word not in _CONNECTORS and word not in _title_words():
                     break
-                if word == "and" and not _is_organisation([t.word for t in run]):
+                if word == "and" and not _is_organisation([t.word for t in run]) \
+                        and not _joins_a_body(text, run, tokens, k + 1):
                     break
                 k += 1
             if k < len(tokens) and k > j and tokens[k].capital and not text[tokens[k - 1].end:tokens[k].start].strip():
@@ -540,6 +566,10 @@ def _subject(text: str, window: tuple[int, int], verb: tuple[int, int], found: l
         if _opens_clause(text[lo:before[0].start]):
             return before[0]
         return None
+    if re.search(r"[^\W\d_]", text[lo:verb[0]]) and not _opens_clause(text[lo:verb[0]]):
+        # "Officials said the agency spent ...": words no name stands for are the verb's
+        # subject; a name after the verb is in what was said, not who said it.
+        return None
     named = [m for m in after if m.kind != "pronoun"]
     if named and named[0] is after[0]:
         # "said Attorney General Jeff Sessions", "said a spokesperson for the agency"
@@ -549,8 +579,87 @@ def _subject(text: str, window: tuple[int, int], verb: tuple[int, int], found: l
         gap_words = [w.casefold() for w in gap.split()]
         plain = not any(w in _stopwords() for k, w in enumerate(gap_words) if not (k == 0 and w in _ARTICLES))
         if not re.search(r"[^\w\s]", gap) and (len(gap_words) <= 3 and plain or _SPOKESPERSON.fullmatch(gap)):
+            # "fumed Forestry Service boss Jane Roe": the person the body's name describes.
+            person = described(text, named[0], named[1:], any_noun=True)
+            if person is not None:
+                return _speaker_behind(text, person, named[2:], hi)
             return _speaker_behind(text, named[0], named[1:], hi)
     return None
+
+
+# One to three lower-case words between two names, on one line.
+_DESCRIPTION = re.compile(r"[^\S\n]+((?:[a-z][\w\-]*[^\S\n]+){1,3})")
+
+
+def _possessive(text: str, mention: Mention) -> bool:
+    return bool(re.search(r"['’]s?$", text[mention.start:mention.end]))
+
+
+def described(text: str, mention: Mention, following: Sequence[Mention], *, any_noun: bool = False) -> Mention | None:
+    """The person a name is said of, when a description joins them: "Springfield resident Jane Roe".
+
+    A name, one to three lower-case words, then a person's name, all on one
+    line: the first name modifies the description of the second ("Marrow Gap
+    resident", "Fire Service boss"), so the phrase is about the second. The
+    last lower-case word must be a descriptor or a title (data lists) unless
+    ``any_noun``: after a verb of speaking, where the words cannot be the
+    sentence's own verb ("fumed Forestry Service boss Jane Roe"). A
+    possessor ("Roe’s lawyer John Smith") is left to :func:`_speaker_behind`.
+    Returns None when the mention is not followed so.
+    """
+    if not following or following[0].kind != "person" or mention.kind == "pronoun" or _possessive(text, mention):
+        return None
+    gap = _DESCRIPTION.fullmatch(text, mention.end, following[0].start)
+    if gap is None:
+        return None
+    words = gap.group(1).split()
+    if any(w in _stopwords() or w in _said_verbs() for w in words):
+        return None
+    if not any_noun and words[-1] not in _descriptors():
+        return None
+    return following[0]
+
+
+class Subject(NamedTuple):
+    """A person named as the subject of a sentence, and that sentence."""
+
+    mention: Mention
+    sentence: tuple[int, int]     # offsets of the sentence, its closing mark included
+    speaks: bool                  # the sentence holds a verb of speaking
+
+
+# Capitalised words and a lower-case description before a person's name, opening a sentence.
+_DESCRIPTION_PREFIX = re.compile(
+    r"\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\s+")
+
+
+def sentence_subjects(text: str, paragraphs: Sequence[tuple[int, int]], words: Lexicon) -> list[Subject]:
+    """The persons named as the subject of a sentence, in order ("Chief Jane Roe, who led the
+    firefight, credited residents": Jane Roe).
+
+    A subject opens its sentence, after at most an introductory phrase set off
+    by a comma and an article (see :func:`_opens_clause`); a description
+    ("Springfield resident Jane Roe") is about its last name; a possessor
+    ("Roe’s lawyer") is not the subject. They are what a later "he" or "she"
+    most likely stands for. ``text`` is masked (quotations are no sentence's
+    subject); ``words`` its mentions outside quotations.
+    """
+    subjects = []
+    for lo, hi in paragraphs:
+        bounds = [lo] + [e for e in sentence_ends(text, lo, hi) if e < hi] + [hi]
+        for start, stop in zip(bounds, bounds[1:]):
+            found = [m for m in words.within(start, stop) if not m.in_title and m.kind != "pronoun"]
+            if not found:
+                continue
+            prefix = text[start:found[0].start]
+            # A capital opening a sentence may be no mention ("Keswin resident Jane Roe").
+            described_by = _DESCRIPTION_PREFIX.fullmatch(prefix)
+            if not _opens_clause(prefix) and not (described_by and described_by.group(1) in _descriptors()):
+                continue
+            head = described(text, found[0], found[1:]) or found[0]
+            if head.kind == "person" and not _possessive(text, head):
+                subjects.append(Subject(head, (start, stop), bool(said_verbs_in(text, start, stop))))
+    return subjects
 
 
 _POSSESSIVE_ROLE = re.compile(r"(?:['’]s?)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(,\s*)?")
@@ -741,8 +850,12 @@ def _title_case(line: str) -> bool:
 
 
 def _roles(text: str, mention: Mention) -> tuple[str, ...]:
-    """The title words said of a person: before the name, or in an apposition after it."""
+    """The title words said of a person: before the name, or in an apposition before
+    ("the agency’s chief, Jane Roe") or after it ("Jane Roe, the agency’s chief")."""
     before = mention.text[:len(mention.text) - len(mention.name)] if mention.text.endswith(mention.name) else ""
+    leading = re.search(r"([\w.]+),\s*$", text[max(0, mention.start - 40):mention.start])
+    if leading:
+        before += " " + leading.group(1)
     after = ""
     apposition = re.match(r",\s*([^,.;:()]{1,80})", text[mention.end:mention.end + 82])
     if apposition:

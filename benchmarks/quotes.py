@@ -21,7 +21,8 @@ RUNS = 100
 
 
 def main() -> None:
-    for name in ("dev_harbor", "broken_heart", "holdout_recall", "holdout_fraud"):
+    names = ("dev_harbor", "broken_heart", "holdout_recall", "holdout_fraud", "holdout_wildfire", "holdout_transit")
+    for name in names:
         story = load_story(CORPUS / name)
         primary = clean(story.primary.text).body
         articles = [clean(d.text).body for d in story.coverage]

@@ -316,6 +316,36 @@ def test_a_changed_first_word_is_set_against_its_own_sentence_only():
     assert [(e.kind, e.article, e.primary) for e in quote.diff] == [("substitute", "It is", "It’s")]
 
 
+BUDGET_PRIMARY = ("The service spent $12.5 million on overtime, 30 percent more than it budgeted. "
+                  "The inspector found the gap in March.")
+
+
+@pytest.mark.parametrize("article, label", [
+    # an editor's words in brackets are no anchor in the primary, even where the next
+    # sentence holds the same word ("the"): the quotation stays marked
+    ("“The service spent $12.5 million on overtime, 30 percent more than [the service] budgeted,” "
+     "the report said.", "marked"),
+    ("“[The service] spent $12.5 million on overtime, 30 percent more than it budgeted,” the report said.",
+     "marked"),
+    # a letter in brackets inside a word is still that word
+    ("“[t]he service spent $12.5 million on overtime,” the report said.", "marked"),
+    # the same words without brackets are the writer's own, unmarked
+    ("“The service spent $12.5 million on overtime, 30 percent more than the service budgeted,” "
+     "the report said.", "altered"),
+])
+def test_bracketed_words_are_marked_insertions_never_anchors(article, label):
+    (quote,) = article_report(article, BUDGET_PRIMARY).quotes
+    assert quote.label == label
+
+
+def test_bracketed_insertion_is_reported_as_a_marked_edit():
+    article = "“The service spent $12.5 million on overtime, 30 percent more than [the service] budgeted.”"
+    (quote,) = article_report(article, BUDGET_PRIMARY).quotes
+    assert [(e.kind, e.article, e.primary, e.marked) for e in quote.diff] == [
+        ("substitute", "the service", "it", True)]
+    assert quote.primary_text.endswith("than it budgeted")
+
+
 # ------------------------------------------------------------------- events
 
 SAME_EVENT = SimpleNamespace(same_event=True)    # stand-ins for event.EventCheck: only same_event is read

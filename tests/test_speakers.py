@@ -97,6 +97,31 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
      ["Anselm Whitcombe"]),
     # a shouted headline is not a person for a pronoun to stand for
     ("MONEY MAN BLEW SAVINGS\n“No harbor should be a dump for waste,” he said.", [""]),
+    # a pronoun stands for the last person named as a sentence's subject, speaker or not
+    # (no given name shows a gender here)
+    ("“No harbor should be a dump for waste,” Sessions said.\nHarbor pilot Teodor Tasker, who found the drums, "
+     "credited the crews. “The drums were rusting on the pier,” he said.", ["Jeff Sessions", "Teodor Tasker"]),
+    ("“We will be back next year,” Whitcombe said.\nKeswin resident Ilse Marren watched the harbor from "
+     "her porch. “The smoke came over the hill at dawn,” she said.", ["Anselm Whitcombe", "Ilse Marren"]),
+    # ... of the pronoun's gender, when plain evidence shows it
+    ("“No harbor should be a dump for waste,” said Jeff Sessions.\nMary Ortiz watched from the pier. "
+     "“We will be back next year for more,” he said.", ["Jeff Sessions", "Jeff Sessions"]),
+    # an uncredited quotation right after a person's sentence is theirs
+    ("Teodor Tasker, a harbor pilot, was blunt.\n“Nobody checks the drums until they leak.”", ["Teodor Tasker"]),
+    ("“No harbor should be a dump,” said Jeff Sessions. Teodor Tasker was blunt. “Nobody checks the drums "
+     "until they leak.”", ["Jeff Sessions", "Teodor Tasker"]),
+    # ... not when another sentence stands between them
+    ("Teodor Tasker was blunt. The harbor was quiet.\n“Nobody checks the drums until they leak.”", [""]),
+    # a name, a description, a person's name: the person ("Keswin resident", "Service boss")
+    ("“Nobody wants sludge in the water,” said Keswin resident Ilse Marren.", ["Ilse Marren"]),
+    ("“Nobody wants sludge in the water,” fumed Harbor Patrol Service boss Teodor Tasker.", ["Teodor Tasker"]),
+    # a term before a colon lead-in does not cut the lead-in off
+    ("Whitcombe said the dumpers were “beyond shame”: “We will be back next year.”", ["Anselm Whitcombe"]),
+    # a common noun for the verb's subject: the name after the verb is what was said, not who said it
+    ("Officials said the Department of Justice had found “industrial waste in every single harbor.”", [""]),
+    # a role given in an apposition before the name
+    ("The office’s director, Pia Sorrel, spoke first.\n“We will be back next year,” the director said.",
+     ["Pia Sorrel"]),
     # nobody named: a verb with no name, or no attribution at all
     ("“No harbor should be a dump for waste,” officials said.", [""]),
     ("The sweep was, in short, “a success for every single harbor.”", [""]),
@@ -130,6 +155,12 @@ def test_primary_speakers_are_found_the_same_way():
     ("says Commissioner of Police Chester Williams.", [("Chester Williams", "person")]),
     ("Arkansas State Police Captain Philip Hydron declared",
      [("Philip Hydron", "person"), ("Arkansas State Police", "organisation")]),
+    # "and" inside a body's name, not between a person and a body
+    ("the Fish and Wildlife Service director Pia Sorrel said",
+     [("Pia Sorrel", "person"), ("Fish and Wildlife Service", "organisation")]),
+    ("Jane Roe and Fire Service officials met", [("Jane Roe", "person"), ("Fire Service", "organisation")]),
+    # a council member's title
+    ("Council Member Pia Sorrel said", [("Pia Sorrel", "person"), ("Council", "organisation")]),
 ])
 def test_mentions(text, expected):
     found = speakers.mentions(text, known=frozenset({"Smith", "Jones"}))
