@@ -413,9 +413,19 @@ def _resolve(
     prose = [(p.start, p.end) for p in body.paragraphs if p.kind not in ("headline", "heading")]
     subjects = speakers.sentence_subjects(masked, prose, words)
 
+    # Genders the text shows by its pronouns: "Roe ... her street", "Roe ... “...,” she said".
+    learned: dict[str, str] = {}
+    for subject in subjects:
+        if subject.gender:
+            full = speakers.canonical(subject.mention, primary_names, own_names)
+            learned[full] = subject.gender if learned.get(full, subject.gender) == subject.gender else ""
+
+    def gender_of(name: str, written: str = "") -> str:
+        return speakers.gender(name, written) or learned.get(name, "")
+
     def as_speaker(subject: speakers.Subject) -> tuple[int, str, str, str]:
         full = speakers.canonical(subject.mention, primary_names, own_names)
-        return subject.mention.start, "person", full, speakers.gender(full, subject.mention.text)
+        return subject.mention.start, "person", full, gender_of(full, subject.mention.text)
 
     def subject_before(quotation: _Found) -> speakers.Subject | None:
         """The subject of the sentence just before a quotation (same paragraph or the one before)."""
@@ -459,7 +469,7 @@ def _resolve(
                     return (wants == "any" or kind == wants) and not (sex and gender and gender != sex)
 
                 # The last speaker that fits, or a person who is a later sentence's subject.
-                candidates = list(history)
+                candidates = [(a, k, who, g or learned.get(who, "")) for a, k, who, g in history]
                 if wants == "person":
                     candidates += [as_speaker(s) for s in subjects if s.mention.start < mention.start]
                 latest = max((c for c in candidates if fits(c[1], c[3])), key=lambda c: c[0], default=None)
@@ -467,18 +477,20 @@ def _resolve(
                 if match is None and wants == "person":
                     for _, earlier in reversed([p for p in persons_named if p[0] < mention.start]):
                         full = speakers.canonical(earlier, primary_names, own_names)
-                        if fits("person", speakers.gender(full, earlier.text)):
-                            match = ("person", full, speakers.gender(full, earlier.text))
+                        if fits("person", gender_of(full, earlier.text)):
+                            match = ("person", full, gender_of(full, earlier.text))
                             break
                 if match is None and wants == "organisation" and primary_names.issuer:
                     match = ("organisation", primary_names.issuer, "")
                 kind, name, gender = match if match else ("", "", "")
+                if kind == "person" and sex and not gender and name not in learned:
+                    learned[name] = gender = sex  # "she said" shows who she is for later pronouns
                 how += f" ({mention.text} -> the last named speaker or subject)"
             else:
                 name = speakers.canonical(mention, primary_names, own_names, mention.start)
                 organisation = mention.kind == "organisation" or speakers.is_organisation_name(name)
                 kind = "organisation" if organisation else "person"
-                gender = "" if organisation else speakers.gender(name, mention.text)
+                gender = "" if organisation else gender_of(name, mention.text)
         if name:
             history.append((at, kind, name, gender))
         if is_quote:

@@ -626,8 +626,12 @@ class Subject(NamedTuple):
     mention: Mention
     sentence: tuple[int, int]     # offsets of the sentence, its closing mark included
     speaks: bool                  # the sentence holds a verb of speaking
+    gender: str = ""              # "female" / "male" where the sentence's own pronouns say so ("... her street")
 
 
+_GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_GENDERED = re.compile(r"\b(?:" + "|".join(_GENDERED_PRONOUNS) + r")\b", re.IGNORECASE)
 # Capitalised words and a lower-case description before a person's name, opening a sentence.
 _DESCRIPTION_PREFIX = re.compile(
     r"\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?:[a-z][\w\-]*\s+)?([a-z][\w\-]*)\s+")
@@ -658,7 +662,11 @@ def sentence_subjects(text: str, paragraphs: Sequence[tuple[int, int]], words: L
                 continue
             head = described(text, found[0], found[1:]) or found[0]
             if head.kind == "person" and not _possessive(text, head):
-                subjects.append(Subject(head, (start, stop), bool(said_verbs_in(text, start, stop))))
+                # Pronouns after the subject and before any other person stand for it.
+                upto = next((m.start for m in found if m.start > head.start and m.kind == "person"), stop)
+                said = {_GENDERED_PRONOUNS[w.casefold()] for w in _GENDERED.findall(text, head.end, upto)}
+                gender = said.pop() if len(said) == 1 else ""
+                subjects.append(Subject(head, (start, stop), bool(said_verbs_in(text, start, stop)), gender))
     return subjects
 
 

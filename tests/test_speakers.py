@@ -106,6 +106,12 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
     # ... of the pronoun's gender, when plain evidence shows it
     ("“No harbor should be a dump for waste,” said Jeff Sessions.\nMary Ortiz watched from the pier. "
      "“We will be back next year for more,” he said.", ["Jeff Sessions", "Jeff Sessions"]),
+    # ... and of the gender the text's own pronouns show ("his truck"; an earlier "he said")
+    ("Pia Sorrel watched from the pier.\nTeodor Tasker walked back to his truck. “The smoke came over the hill "
+     "at dawn,” she said.", ["Pia Sorrel"]),
+    ("Teodor Tasker watched from the pier. “The drums were rusting,” he said.\nPia Sorrel spoke next. “The smoke "
+     "came over the hill at dawn,” she said. Tasker nodded. “Nobody checks the drums until they leak,” she added.",
+     ["Teodor Tasker", "Pia Sorrel", "Pia Sorrel"]),
     # an uncredited quotation right after a person's sentence is theirs
     ("Teodor Tasker, a harbor pilot, was blunt.\n“Nobody checks the drums until they leak.”", ["Teodor Tasker"]),
     ("“No harbor should be a dump,” said Jeff Sessions. Teodor Tasker was blunt. “Nobody checks the drums "
