@@ -41,6 +41,7 @@ from analysis.text import Sentence
 PartRole = Literal["quoted", "own"]
 
 # Words: numbers keep their separators, words their inner apostrophes/hyphens.
+_POSSESSIVE = re.compile(r"'s$")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _OPENERS = "“«"
 _CLOSERS = "”»"
@@ -136,8 +137,8 @@ def is_content(word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> tuple[str, ...]:
-    """Stems of the content words of ``text``, in order."""
-    return tuple(stem(w.replace("'", "")) for w in tokens(text) if is_content(w))
+    """Stems of the content words of ``text``, in order; a possessive is its noun ("MMTA's" is "mmta")."""
+    return tuple(stem(_POSSESSIVE.sub("", w).replace("'", "")) for w in tokens(text) if is_content(w))
 
 
 def word_features(text: str) -> list[str]:

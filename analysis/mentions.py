@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # numbers reads the event check, which reads this module: imp
 
 # Figure units (analysis.figure_reading) that state an amount: compared by value, and a release's news.
 AMOUNT_UNITS = ("count", "money", "percent", "ordinal", "duration")
+# Words an abbreviation leaves out ("OIG" for "Office of the Inspector General"), and its longest.
+_FUNCTION_WORDS = frozenset(("of", "the", "and", "for", "on", "in", "at", "to", "a", "an"))
+_MAX_INITIALS = 6
 # "WASHINGTON (AP) — ", "WASHINGTON, Sept. 16, 2025 — ", "Washington, DC - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’]+|[A-Z][a-z]+(?=,\s+[A-Z]{2}\b))(?:,?\s+(?:[A-Z][A-Za-z.'’]*|\d{1,4}))*(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+")
 
@@ -38,6 +41,7 @@ class PrimaryFacts:
     stems: frozenset[str]                 # content stems of the whole primary
     words: frozenset[str]                 # lower-case tokens of the whole primary
     quoted_sentences: frozenset[int]      # primary sentences holding quoted words
+    initialisms: frozenset[str] = frozenset()  # initials of its runs of words ("FY" for "fiscal year")
 
 
 def is_month(word: str) -> bool:
@@ -52,9 +56,12 @@ def dateline_end(text: str) -> int:
 
 
 def names(text: str) -> list[str]:
-    """Capitalised word tokens of ``text`` past its first word (names, titles), months excluded."""
+    """Capitalised word tokens of ``text`` past its first word (names, titles), months excluded.
+
+    A token run into digits ("FY2025", "A380") is a label, not a name.
+    """
     found = []
-    for position, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z]*(?:[-'’.][A-Za-z]+)*", text)):
+    for position, match in enumerate(re.finditer(r"(?<![\w])[A-Za-z][A-Za-z]*(?:[-'’.][A-Za-z]+)*(?!\d)", text)):
         word = match.group()
         if position == 0 or not word[:1].isupper() or len(word) < 2 or word == "I" or is_month(word):
             continue
@@ -77,7 +84,23 @@ def primary_facts(primary: Body) -> PrimaryFacts:
         stems=frozenset(content_stems(primary.text)),
         words=frozenset(w.lower() for w in re.findall(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*", fold(primary.text))),
         quoted_sentences=frozenset(i for i, q in enumerate(quoted) if q),
+        initialisms=initialisms(primary.text),
     )
+
+
+def initialisms(text: str) -> frozenset[str]:
+    """Upper-case initials of every run of 2 to 6 consecutive words of each sentence of ``text``.
+
+    Function words are passed over, so "Office of the Inspector General"
+    gives "OIG" and "fiscal year" gives "FY": an article's abbreviation of the
+    primary's words names nothing new.
+    """
+    found: set[str] = set()
+    for sentence in re.split(r"[.!?;:\n]+", fold(text)):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if w.lower() not in _FUNCTION_WORDS]
+        letters = "".join(w[0] for w in words).upper()
+        found.update(letters[i:i + n] for n in range(2, _MAX_INITIALS + 1) for i in range(len(letters) - n + 1))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=16)

@@ -127,3 +127,12 @@ def test_level(baseline, quantile, expected):
 ])
 def test_upper_fence(baseline, expected):
     assert alignment.upper_fence(baseline, 1.5, 0.45, min_sentences=5) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MMTA's audit", ("mmta", "audit")),
+    ("the agency’s crews", ("agenc", "crew")),
+    ("the workers' union", ("worker", "union")),
+])
+def test_a_possessive_is_its_noun(text, expected):
+    assert alignment.content_stems(text) == expected
