@@ -10,9 +10,9 @@ its quotations from the quote report (``analysis.quotes``); either report is
 made here, with those modules, when the caller passes None. A sentence is
 
 - ``contradicted`` when it conflicts with the primary: a quotation the quote
-  report labels ``misattributed`` (unless the sentence itself names the
-  speaker the primary gives those words to), or a figure the figure report
-  labels ``mismatch``;
+  report labels ``misattributed`` (unless the sentence credits, by name or by
+  "he"/"she" after a sentence naming them, the speaker the primary gives
+  those words to), or a changed figure (below);
 - ``added`` when it asserts what the primary does not say: a quotation the
   primary does not hold from someone it does not name; more specifics the
   primary lacks (new names, unsourced figures, years) than specifics it
@@ -24,6 +24,17 @@ made here, with those modules, when the caller passes None. A sentence is
 - ``supported`` otherwise: the default, since a sentence with nothing the
   primary lacks says what the primary says.
 
+A figure is changed when the figure report labels it ``mismatch`` and it is
+no rounding, at its own precision, of the figure it was checked against (nor,
+for an approximation such as "roughly 1,300", of any primary figure of its
+unit), unless the sentence is barely aligned and the two count different
+things; when the report labels it ``rounded`` but no primary figure of its
+unit lies within a step of its last digit ("about 9,800" for 8,900); or when
+it is unsourced but writes a primary figure's digits in another order ("32"
+for 23). An unsourced figure that rounds a figure of the aligned primary text
+is a specific the primary gives. Every label of the report not taken as it
+stands is said in the claim's ``notes``.
+
 "Closely" and "barely" are judged against the story itself: the alignment's
 *baseline* holds the score each primary sentence reaches against the rest of
 the primary (a sentence on the story's topic that says something else). A
@@ -33,10 +44,17 @@ closely aligned. With a primary too short for a baseline, the fixed
 ``claim_novel_max_score`` and ``claim_close_max_score`` stand in.
 
 In an article about a different event (``EventCheck.same_event`` false), a
-sentence with figures, years, people or quotations of that other event is
+sentence with figures, years, people or quotations of that other event (any
+quotation the primary does not hold, whoever says it) is
 ``added`` (kind ``detail``), and so is a sentence of the same paragraph that
 the primary does not closely support: the primary gives nothing to compare
 them with. Program-level sentences the primary supports stay ``supported``.
+
+A cue in speech the sentence reports from a speaker the article quotes with
+the primary's words ("She said most fires could have been prevented") is
+that speaker's, not the reporter's. A figure's own words ("roughly") and an
+abbreviation of the primary's words ("FY" for "fiscal year") are nothing the
+primary lacks.
 
 The ``kind`` of an added claim comes from its cues (``data/claim_cues.txt``)
 or a year long before the primary's dated events (``historical``); a sentence
@@ -48,6 +66,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from itertools import combinations
 from typing import Literal
@@ -69,6 +88,15 @@ AddedKind = Literal["historical", "political", "speculation", "detail", "editori
 KIND_ORDER: tuple[AddedKind, ...] = ("speculation", "editorial", "political", "historical", "promotional", "detail")
 # Figures that state an amount (a share can be worked out from them).
 _SHARE_PARTS = ("count", "money")
+# Amounts whose roundings claims weighs itself (a duration may change its unit: "five weeks" for 34 days).
+_ROUNDED_UNITS = ("count", "money", "percent")
+# Qualifier kinds (analysis/data/figure_qualifiers.txt) that make the stated value a floor or a ceiling.
+_UPWARD = ("above", "at_least", "just_above")
+_DOWNWARD = ("below", "at_most", "near_below")
+# A third-person subject that credits whoever was named just before.
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# A share written with a percent sign or word; one without it is a fraction ("four in five").
+_PERCENT_SIGN = re.compile(r"%|\bper\s*cent|\bpct\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,6 +112,7 @@ class Claim:
     lacks: tuple[str, ...] = ()    # what the primary does not have ("name: Pendleford", "figure: 1994")
     conflicts: tuple[str, ...] = ()  # what conflicts with the primary ("figure: 1,480 (primary: 1,840)")
     cues: tuple[str, ...] = ()     # kind cues found in the reporter's own words ("speculation: could")
+    notes: tuple[str, ...] = ()    # evidence weighed and set aside ("figure: roughly 1,300 rounds 1,274 of the primary")
 
 
 @dataclass(frozen=True)
@@ -106,6 +135,8 @@ class _Findings:
     lacks: tuple[str, ...]
     conflicts: tuple[str, ...]
     cues: tuple[tuple[str, str], ...]   # (kind, cue) the aligned primary text does not share
+    notes: tuple[str, ...]              # report labels not taken as they stand, and why
+    names: tuple[str, ...]              # the capitalised names of the reporter's words
     new_names: tuple[str, ...]
     lacking: int                        # specifics the primary lacks: new names, unsourced figures and years
     supported: int                      # specifics it gives: figures that match or round its own
@@ -113,6 +144,11 @@ class _Findings:
     unsourced: bool                     # carries a quotation the primary does not hold
     history: bool                       # a year or decade long before the primary's dated events
     new_words: int
+
+
+@lru_cache(maxsize=1)
+def _said_verbs() -> frozenset[str]:
+    return frozenset(word_list("said_verbs"))
 
 
 @lru_cache(maxsize=1)
@@ -219,36 +255,187 @@ def _year_bounds(figure: Figure) -> tuple[int, int]:
     return int(figure.value), int(figure.value)
 
 
-def _quote_findings(sentence: Sentence, own_names: list[str], quotes: QuoteReport,
-                    facts: PrimaryFacts) -> tuple[list[str], list[str], bool]:
-    """Conflicts, lacks and 'unsourced quote' from the quote report's labels for one sentence."""
+# ------------------------------------------- figures the report may have paired wrongly
+#
+# The figure report pairs each article figure with one primary figure. Where
+# it pairs an approximation with a figure of another quantity, or reads a
+# changed figure as a rounding, the sentence would be judged on a wrong pair;
+# so a figure's label is weighed against what rounding can do at the
+# figure's own precision ("9,800" is stated to the hundred: a rounding of
+# 9,750..9,850, never of 8,900) before it makes a sentence contradicted.
+
+def _precision(figure: Figure, settings: Settings) -> float:
+    """The place of the figure's last significant digit (100 for "9,800", 1e6 for "$148 million").
+
+    A share written as a fraction ("four in five", "three-quarters") is read
+    to ``claim_fraction_precision`` percentage points at best.
+    """
+    exponent = Decimal(format(abs(figure.value), ".10g")).normalize().as_tuple().exponent
+    precision = 10.0 ** int(exponent) if isinstance(exponent, int) else 1.0
+    if figure.unit == "percent" and not _PERCENT_SIGN.search(figure.text):
+        precision = max(precision, settings.claim_fraction_precision)
+    return precision
+
+
+def _rounds(figure: Figure, value: float, settings: Settings) -> bool:
+    """``figure`` is ``value`` rounded, cut or raised at the figure's own precision, as its qualifier allows.
+
+    "more than 3,900" cuts 3,915; "nearly 1,200" raises 1,186; "about 60" or
+    a bare "$148 million" rounds or cuts (60 for 61; 148 for 148.7).
+    """
+    step, stated = _precision(figure, settings), figure.value
+    tiny = step * 1e-9
+    if figure.qualifier_kind in _UPWARD:
+        return stated - tiny <= value < stated + step
+    if figure.qualifier_kind in _DOWNWARD:
+        return stated - step < value <= stated + tiny
+    return abs(value - stated) <= step / 2 + tiny or stated - tiny <= value < stated + step
+
+
+def _near(figure: Figure, value: float, settings: Settings) -> bool:
+    """``value`` lies within one step of the figure's precision (a lenient test of a rounding)."""
+    return abs(value - figure.value) < _precision(figure, settings) or _rounds(figure, value, settings)
+
+
+def _comparable(figure: Figure, primary_figures: FigureReport) -> list[Figure]:
+    """The primary's figures of the same amount unit as ``figure``, in order."""
+    if figure.unit not in _ROUNDED_UNITS:
+        return []
+    return [f for f in primary_figures.figures if f.unit == figure.unit and f.span != figure.span]
+
+
+def _source(figure: Figure, primary_figures: FigureReport) -> Figure | None:
+    if figure.source_span is None:
+        return None
+    return next((f for f in primary_figures.figures if f.span == figure.source_span), None)
+
+
+def _rounding_of(figure: Figure, primary_figures: FigureReport, anywhere: bool, settings: Settings) -> Figure | None:
+    """The primary figure ``figure`` is a rounding of: its source first; any of the unit's when ``anywhere``."""
+    source = _source(figure, primary_figures)
+    if source is not None and source.unit == figure.unit and _rounds(figure, source.value, settings):
+        return source
+    if anywhere:
+        return next((f for f in _comparable(figure, primary_figures) if _rounds(figure, f.value, settings)), None)
+    return None
+
+
+def _not_a_rounding(figure: Figure, primary_figures: FigureReport, settings: Settings) -> bool:
+    """A figure labelled ``rounded`` that no primary figure of its unit comes within a step of ("9,800" for 8,900)."""
+    source = _source(figure, primary_figures)
+    if source is None or source.unit != figure.unit or figure.unit not in _ROUNDED_UNITS:
+        return False
+    return not any(_near(figure, f.value, settings) for f in (source, *_comparable(figure, primary_figures)))
+
+
+def _counts_something_else(figure: Figure, primary_figures: FigureReport) -> bool:
+    """The primary figure ``figure`` was checked against counts another thing ("19 missed trips", "94 bus routes")."""
+    source = _source(figure, primary_figures)
+    return source is not None and (figure.head or source.head) != "" and figure.head != source.head
+
+
+def _transposed(figure: Figure, primary_figures: FigureReport, names_new: bool) -> Figure | None:
+    """A primary figure of the same unit written with the same digits in another order ("32" for 23).
+
+    Transposed digits are the commonest slip in copying a figure; two-digit
+    figures share digits by chance too, so the primary figure must share
+    context words with the article's, or the sentence must name nothing the
+    primary lacks (a sentence about something else brings its own names).
+    """
+    digits = re.sub(r"\D", "", figure.text)
+    if len(digits) < 2 or figure.unit not in _ROUNDED_UNITS:
+        return None
+    for known in _comparable(figure, primary_figures):
+        theirs = re.sub(r"\D", "", known.text)
+        if theirs != digits and sorted(theirs) == sorted(digits) and (figure.context & known.context or not names_new):
+            return known
+    return None
+
+
+def _credited(own: str, own_names: list[str], earlier: tuple[str, ...]) -> frozenset[str]:
+    """The folded names a sentence credits: its own, and with "he"/"she" those of the sentence before that named someone."""
+    names_here = list(own_names)
+    if not names_here or _PRONOUN.search(own):
+        names_here.extend(earlier)
+    return frozenset(fold(n).lower().rstrip(".") for n in names_here)
+
+
+def _quote_findings(sentence: Sentence, credited: frozenset[str], quotes: QuoteReport, facts: PrimaryFacts,
+                    same_event: bool) -> tuple[list[str], list[str], bool]:
+    """Conflicts, lacks and 'unsourced quote' from the quote report's labels for one sentence.
+
+    A misattributed quotation contradicts its sentence unless the sentence
+    credits (by name, or by a pronoun after a sentence naming them) the
+    speaker the primary gives the words to. An unsourced quotation is one the
+    primary does not hold; from someone the primary names it may be a
+    paraphrase too loose to match, except in an article on another event,
+    whose quotations come from that event's sources.
+    """
     conflicts, lacks, unsourced = [], [], False
-    credited = {fold(n).lower().rstrip(".") for n in own_names}
     for quote in quotes.quotes:
         if quote.label is None or not _overlaps(quote.span, (sentence.doc_start, sentence.doc_end)):
             continue
         if quote.label == "misattributed":
             right = quote.primary_speaker.split()[-1].lower() if quote.primary_speaker.split() else ""
             if right and fold(right) in credited:
-                continue  # the sentence itself credits the speaker the primary gives the words to
+                continue  # the sentence credits the speaker the primary gives the words to
             conflicts.append(f"speaker: quotation credited to {quote.speaker or 'another speaker'}")
         elif quote.label == "unsourced":
             surname = quote.speaker.split()[-1].lower() if quote.speaker.split() else ""
-            if not surname or surname not in facts.words:
+            if not surname or surname not in facts.words or not same_event:
                 unsourced = True
                 lacks.append(f"quotation: from {quote.speaker or 'an uncredited source'}, not in the primary")
     return conflicts, lacks, unsourced
 
 
+def _reported_speech(own: str, credited: frozenset[str], quotes: QuoteReport) -> tuple[str, str]:
+    """(surname, words) of speech the sentence reports from a speaker the primary quotes; ("", "") if none.
+
+    Reported speech is what follows "<speaker> said (that)" or what precedes
+    a closing ", <speaker> said"; the speaker is a name or he/she, and must
+    be one the article quotes with the primary's words (so the primary
+    holds that person's voice).
+    """
+    speakers = {fold(q.primary_speaker.split()[-1]).lower() for q in quotes.quotes
+                if q.label not in (None, "unsourced") and q.primary_speaker.split()}
+    if not speakers:
+        return "", ""
+    leading, trailing = _speech_patterns()
+    for pattern in (leading, trailing):
+        found = pattern.search(own)
+        if found is None:
+            continue
+        who = fold(found.group("who") or found.groupdict().get("who2") or "").lower()
+        if who in ("he", "she"):
+            who = next((name for name in sorted(speakers) if name in credited), "")
+        if who in speakers:
+            return who, found.group("said")
+    return "", ""
+
+
+@lru_cache(maxsize=1)
+def _speech_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """"<who> said (that) <said>" and "<said>, <who> said" / "<said>, said <title> <who>"."""
+    verbs = "|".join(sorted((re.escape(v) for v in _said_verbs()), key=lambda v: (-len(v), v)))
+    who = r"(?P<who>[Hh]e|[Ss]he|[A-Z][\w'’-]+)"
+    leading = re.compile(rf"\b{who}\s+(?:\w+ly\s+)?(?:{verbs})\b(?:\s+that\b)?(?P<said>.+)$")
+    trailing = re.compile(rf"^(?P<said>.+?),\s*(?:{who}\s+(?:{verbs})|(?:{verbs})(?:\s+[A-Z][\w'’.-]*)*?\s+"
+                          rf"(?P<who2>[A-Z][\w'’-]+))\W*$")
+    return leading, trailing
+
+
 def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: Body, quoted: tuple,
-              facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], quotes: QuoteReport,
+              facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], earlier: tuple[str, ...],
+              quotes: QuoteReport,
               figures: FigureReport, primary_figures: FigureReport, event: EventCheck, levels: _Levels,
               settings: Settings) -> _Findings:
     own = _own_text(sentence, article, quoted)
     lacks: list[str] = []
     conflicts: list[str] = []
+    notes: list[str] = []
     own_names = _sentence_names(own, sentence, known_names)
-    new_names = list(dict.fromkeys(n for n in own_names if fold(n).lower().rstrip(".") not in facts.words))
+    new_names = list(dict.fromkeys(n for n in own_names if fold(n).lower().rstrip(".") not in facts.words
+                                   and not (n.isupper() and n in facts.initialisms)))
     lacks.extend(f"name: {n}" for n in new_names)
     lacking, supported = len(new_names), 0
 
@@ -276,36 +463,74 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
             lacking += 1
             event_specific = True
         elif figure.label == "mismatch":
-            shown = f" (primary: {figure.source_text})" if figure.source_text else ""
-            conflicts.append(f"figure: {figure.text}{shown}")
+            # An approximation may round a figure the report did not pair it with ("roughly 1,300" fires).
+            rounded = _rounding_of(figure, primary_figures, figure.qualifier_kind not in ("", "exact"), settings)
+            if rounded is not None:
+                notes.append(f"figure: {figure.text} rounds the primary's {rounded.text}"
+                             + (f", not a conflict with {figure.source_text}" if rounded.text != figure.source_text
+                                else ", not a conflict"))
+                supported += 1
+            elif match.score < levels.topic and _counts_something_else(figure, primary_figures):
+                # Barely on the primary's topic and counting something else: no evidence of one quantity.
+                notes.append(f"figure: {figure.text} is set against {figure.source_text}, which counts something else")
+                lacks.append(f"figure: {figure.text}")
+                lacking += 1
+                event_specific = True
+            else:
+                shown = f" (primary: {figure.source_text})" if figure.source_text else ""
+                conflicts.append(f"figure: {figure.text}{shown}")
         elif figure.label == "unsourced":
-            if _worked_out(figure, agreeing, primary_figures):
+            transposed = _transposed(figure, primary_figures, bool(new_names))
+            rounded = next((f for f in _comparable(figure, primary_figures)
+                            if f.sentence in match.primary and _rounds(figure, f.value, settings)), None)
+            if transposed is not None:
+                conflicts.append(f"figure: {figure.text} (primary: {transposed.text}, its digits in another order)")
+            elif _worked_out(figure, agreeing, primary_figures):
                 lacks.append(f"figure: {figure.text} (worked out from the primary's figures)")
+            elif rounded is not None:
+                notes.append(f"figure: {figure.text} rounds the primary's {rounded.text} in the aligned text")
+                supported += 1
+                continue
             else:
                 lacks.append(f"figure: {figure.text}")
                 lacking += 1
             event_specific = True
+        elif figure.label == "rounded" and _not_a_rounding(figure, primary_figures, settings):
+            conflicts.append(f"figure: {figure.text} (primary: {figure.source_text}; not a rounding of it)")
         else:
             supported += 1
     event_specific = event_specific or bool(conflicts)
 
     # Quotations: the quote report's labels.
-    quote_conflicts, quote_lacks, unsourced = _quote_findings(sentence, own_names, quotes, facts)
+    credited = _credited(own, own_names, earlier)
+    quote_conflicts, quote_lacks, unsourced = _quote_findings(sentence, credited, quotes, facts, event.same_event)
     conflicts.extend(quote_conflicts)
     lacks.extend(quote_lacks)
     event_specific = event_specific or unsourced
 
-    # Cues: a kind the primary text the sentence aligns with shares is the primary's, not the reporter's.
+    # Cues: a kind the primary text the sentence aligns with shares is the primary's, not the reporter's;
+    # nor is a cue in speech the sentence reports from a speaker the primary quotes.
     cues = cues_in(own)
     if cues and match.primary and match.score >= levels.topic:
         shared = {kind for kind, _ in cues_in(" ".join(primary.sentences[i].text for i in match.primary))}
         cues = tuple((kind, cue) for kind, cue in cues if kind not in shared)
-    stems = [s for s in content_stems(own) if not s[:1].isdigit() and s != "quot"]
+        speaker, speech = _reported_speech(own, credited, quotes) if cues else ("", "")
+        if speaker:
+            theirs = set(cues_in(speech))
+            notes.extend(f"cue: {cue} (in speech reported from {speaker}, whom the primary quotes)"
+                         for kind, cue in cues if (kind, cue) in theirs)
+            cues = tuple(c for c in cues if c not in theirs)
+    # A figure's words ("roughly", "three-quarters") are weighed as a figure, not as words the primary lacks.
+    wording = own
+    for figure in here:
+        wording = wording.replace(figure.text, " ")
+    stems = [s for s in content_stems(wording) if not s[:1].isdigit() and s != "quot"]
     new_words = [s for s in dict.fromkeys(stems) if s not in facts.stems]
     if new_words:
         lacks.append("words: " + ", ".join(new_words))
-    return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(n.lower() for n in new_names), lacking, supported,
-                     event_specific, unsourced, history, len(new_words))
+    return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
+                     tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
+                     len(new_words))
 
 
 def _kind(findings: _Findings) -> AddedKind | None:
@@ -361,10 +586,14 @@ def label(
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
+    earlier: tuple[int, tuple[str, ...]] = (-2, ())  # (paragraph, names) of the last sentence that named someone
     for sentence in article.sentences:
         match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
         findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
+                             earlier[1] if earlier[0] >= sentence.paragraph - 1 else (),
                              quote_report, figure_report, primary_figures, event, levels, settings)
+        if findings.names:
+            earlier = (sentence.paragraph, findings.names)
         verdict, other_event = _decide(sentence, match, findings, event, levels, settings)
         if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
                 and findings.supported == 0 and match.score < levels.close):
@@ -394,6 +623,7 @@ def label(
             lacks=findings.lacks,
             conflicts=findings.conflicts,
             cues=tuple(f"{k}: {c}" for k, c in findings.cues),
+            notes=findings.notes,
         ))
     note = "" if event.same_event else (
         "This article reports a different event from the primary's"

@@ -89,6 +89,11 @@ class Settings:
     # kind cue (or an old year). One with this many content words the primary
     # never uses is added when barely aligned.
     claim_novel_min_words: int = 3
+    # A share written as a fraction ("four in five", "three-quarters") rounds
+    # to at best this many percentage points (the nearest tenth): claims
+    # reads "four in five" as consistent with 82 percent, never as a changed
+    # figure.
+    claim_fraction_precision: float = 10.0
     # Omissions: a primary sentence is carried when the article holds at least
     # this IDF-weighted share of its words and word pairs; a hedge qualifies
     # the next omission_hedge_window words.

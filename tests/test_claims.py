@@ -245,3 +245,161 @@ def test_the_reports_are_made_with_the_quote_and_figure_modules_when_not_given()
     assert claim.label == "contradicted" and claim.conflicts[0].startswith("speaker: quotation credited to")
     empty, _, _ = _claim(article(sentence), "Most of the operators", quotes=NO_QUOTES)
     assert empty.label == "supported"   # an explicit (empty) report is taken as given
+
+
+# --- figures the figure report may have paired wrongly, and credits (held-out stories, general causes) ---
+
+FIRES = (
+    "Fire Service Reviews the Season\n\n"
+    "During the season, 1,274 wildfires burned 186,420 acres and destroyed 412 structures.\n\n"
+    "People caused 1,046 of the fires, or 82 percent, and lightning started the other 228.\n\n"
+    "About 8,900 residents were evacuated from the valley on July 20.\n\n"
+    "Suppression costs reached $148.7 million, and the Service will ask for $56.3 million more in January.\n\n"
+    "Delays rose 14 percent on the valley roads during the evacuations.\n\n"
+    "Director Ana Pike said the season had tested the crews and the budget alike.\n\n"
+    "Chief Odell Brann said: “Most of these fires did not have to happen, and every evacuation order was a hard "
+    "call.”\n"
+)
+FIRES_LEAD = "The Fire Service said 1,274 wildfires burned 186,420 acres this season."
+
+
+def _fires_article(*lines: str) -> str:
+    return "\n\n".join(("Fire season review", FIRES_LEAD, *lines)) + "\n"
+
+
+def _primary_figure(text: str):
+    from analysis import numbers
+
+    primary = bodies(FIRES, FIRES)[0]
+    return next(f for f in numbers.extract(primary).figures if f.text == text)
+
+
+def _figure(text: str, needle: str, label_: str, value: float, *, unit: str = "count", qualifier_kind: str = "",
+            head: str = "", source: str = "") -> Figure:
+    """A hand-built figure of the article: the report's label, checked against the primary's ``source`` figure."""
+    start = text.index(needle)
+    known = _primary_figure(source) if source else None
+    return Figure((start, start + len(needle)), needle, value, label_, unit=unit, qualifier_kind=qualifier_kind,
+                  head=head, source_text=known.text if known else "", source_span=known.span if known else None,
+                  source="primary.txt" if known else "")
+
+
+@pytest.mark.parametrize("sentence, needle, label_, value, unit, qualifier_kind, source, expected, noted", [
+    # An approximation the report set against another quantity rounds a primary figure of its unit.
+    ("The agency counted roughly 1,300 fires over the whole season.", "roughly 1,300", "mismatch", 1300.0,
+     "count", "approx", "1,046", "supported", True),
+    # A fraction rounds a share to the nearest tenth at best.
+    ("People caused four in five of the fires, while lightning started 228.", "four in five", "mismatch", 80.0,
+     "percent", "", "82 percent", "supported", True),
+    # A bare figure cut at its own precision ("$148 million" for $148.7 million).
+    ("Suppression costs reached $148 million this season.", "$148 million", "mismatch", 148e6, "money", "",
+     "$148.7 million", "supported", True),
+    # Changed figures stay conflicts: 412 is never "500" at any rounding, 8,900 never "about 7,900".
+    ("The fires destroyed 500 structures this season.", "500", "mismatch", 500.0, "count", "", "412",
+     "contradicted", False),
+    ("About 7,900 residents were evacuated from the valley on July 20.", "About 7,900", "mismatch", 7900.0,
+     "count", "approx", "About 8,900", "contradicted", False),
+    # A "rounding" that is none at the figure's precision: 9,800 is stated to the hundred.
+    ("About 9,800 residents were evacuated from the valley on July 20.", "About 9,800", "rounded", 9800.0,
+     "count", "approx", "About 8,900", "contradicted", False),
+    ("Nearly 9,000 residents were evacuated from the valley on July 20.", "Nearly 9,000", "rounded", 9000.0,
+     "count", "near_below", "About 8,900", "supported", False),
+    # Unsourced, but the primary's digits in another order.
+    ("Delays rose 41 percent on the valley roads during the evacuations.", "41 percent", "unsourced", 41.0,
+     "percent", "", "", "contradicted", False),
+    ("Delays rose 37 percent on the valley roads during the evacuations.", "37 percent", "unsourced", 37.0,
+     "percent", "", "", "supported", False),
+    # Unsourced, but a rounding of a figure in the aligned primary text.
+    ("During the season, more than 1,200 wildfires burned 186,420 acres and destroyed 412 structures.",
+     "more than 1,200", "unsourced", 1200.0, "count", "above", "", "supported", True),
+])
+def test_a_figure_label_is_weighed_against_what_rounding_allows(sentence, needle, label_, value, unit,
+                                                                qualifier_kind, source, expected, noted):
+    text = _fires_article(sentence)
+    figure = _figure(text, needle, label_, value, unit=unit, qualifier_kind=qualifier_kind, source=source)
+    claim, _, _ = _claim(text, sentence[:25], figures=FigureReport((figure,), (), "primary"), primary_text=FIRES)
+    assert claim.label == expected, (claim.conflicts, claim.notes, claim.lacks)
+    assert bool(claim.notes) == noted   # a label set aside says why
+
+
+def test_a_mismatch_against_another_counted_thing_in_a_barely_aligned_sentence_is_no_conflict():
+    sentence = "Herald reporters riding the buses last month logged 19 missed trips on Quarry Road."
+    text = _fires_article(sentence)
+    figure = _figure(text, "19", "mismatch", 19.0, head="trip", source="228")
+    claim, _, _ = _claim(text, "Herald reporters", figures=FigureReport((figure,), (), "primary"),
+                         primary_text=FIRES)
+    assert (claim.label, claim.conflicts) == ("added", ())
+    assert "figure: 19" in claim.lacks
+    same_thing = _figure(text, "19", "mismatch", 19.0, head="", source="228")
+    assert _claim(text, "Herald reporters", figures=FigureReport((same_thing,), (), "primary"),
+                  primary_text=FIRES)[0].label == "contradicted"
+
+
+def test_a_figures_own_words_are_not_words_the_primary_lacks():
+    sentence = "Roughly 1,300 wildfires burned 186,420 acres."
+    claim, _, _ = _claim(_fires_article(sentence), "Roughly 1,300", primary_text=FIRES)
+    assert not any("rough" in item for item in claim.lacks)
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Chief Odell Brann praised the crews.", "supported"),       # "he" is Brann: the primary's speaker
+    ("Director Ana Pike praised the crews.", "contradicted"),     # "he" follows Pike: the words are Brann's
+])
+def test_a_pronoun_credits_the_person_named_just_before(before, expected):
+    sentence = "“Most of these fires did not have to happen,” he said."
+    text = _fires_article(f"{before} {sentence}")
+    start = text.index("Most of these fires")
+    quote = Quote((start, start + 41), ((start, start + 41),), text[start:start + 41], "Ana Pike", "misattributed",
+                  primary_speaker="Odell Brann")
+    claim, _, _ = _claim(text, "Most of these fires", quotes=QuoteReport((quote,), ()), primary_text=FIRES)
+    assert claim.label == expected
+
+
+def _pike_quote(text: str) -> Quote:
+    start = text.index("the season had tested")
+    return Quote((start, start + 44), ((start, start + 44),), text[start:start + 44], "Ana Pike", "exact",
+                 primary_speaker="Ana Pike")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Speech reported from a speaker the article quotes with the primary's words: the speaker's modal.
+    ("She said most of the fires could have been prevented by careful burning.", ("supported", None)),
+    # The same words in the reporter's own voice.
+    ("Most of the fires could have been prevented by careful burning.", ("added", "speculation")),
+])
+def test_a_cue_in_speech_reported_from_the_primarys_speaker_is_not_the_reporters(sentence, expected):
+    text = _fires_article("Director Ana Pike said “the season had tested the crews and the budget alike.”",
+                          sentence)
+    claim, _, _ = _claim(text, sentence[:25], quotes=QuoteReport((_pike_quote(text),), ()), primary_text=FIRES)
+    assert (claim.label, claim.kind) == expected, (claim.score, claim.cues, claim.notes)
+
+
+def test_another_events_quotation_from_the_primarys_speaker_is_added():
+    other = EventCheck(False, 1.0, ("another event",), None)
+    sentence = "“We were lucky with the weather this year,” Director Ana Pike said."
+    text = _fires_article(sentence)
+    start = text.index("We were lucky")
+    quote = Quote((start, start + 41), ((start, start + 41),), text[start:start + 41], "Ana Pike", "unsourced")
+    report = QuoteReport((quote,), ())
+    assert _claim(text, "We were lucky", quotes=report, event=other, primary_text=FIRES)[0].label == "added"
+    assert _claim(text, "We were lucky", quotes=report, primary_text=FIRES)[0].label == "supported"
+
+
+def test_an_abbreviation_of_the_primarys_words_is_no_new_name():
+    from analysis.mentions import initialisms, names
+
+    assert {"FY", "OIG", "FS"} <= initialisms("The Office of the Inspector General audited fiscal year 2025. "
+                                              "The Fire Service agreed.")
+    assert names("The review of FY2025 found more fires in Marlow.") == ["Marlow"]
+    text = _fires_article("The FS review counted 1,274 wildfires in Marlow.")
+    claim, _, _ = _claim(text, "The FS review", primary_text=FIRES)
+    assert [item for item in claim.lacks if item.startswith("name:")] == ["name: Marlow"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council prepares to vote on the budget request.", (("political", "vote"),)),
+    ("The mayor backed a bill to cap the costs.", (("political", "a bill"),)),
+    ("The suppression bill tops $148 million.", ()),
+])
+def test_political_cues(text, expected):
+    assert claims.cues_in(text) == expected
