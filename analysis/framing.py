@@ -13,7 +13,8 @@ Four measures, each with its evidence spans (DOCUMENT offsets):
   primary) that VADER's lexicon (``vaderSentiment``), or ``data/emotive.txt``
   for strong words VADER lacks, rates at ``settings.loaded_min_valence`` or
   more from neutral, and intensifiers (``data/intensifiers.txt``);
-- **tone**: mean VADER compound score of the article's and the primary's sentences;
+- **tone**: mean VADER compound score of the article's and the primary's sentences
+  (``analysis.sentiment``: vaderSentiment's own score, computed without its repeated work);
 - **attribution density**: the share of sentences that credit a source (a cue
   of ``data/attribution_cues.txt``, or the sentence stands in a quotation).
 
@@ -26,12 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
+from analysis import sentiment
 from analysis.cleaning import Body
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import Sentence, Word, words
+from analysis.text import WORD, Sentence, Word, words
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
 TermKind = Literal["valenced", "intensifier"]
@@ -161,21 +163,13 @@ def _pairs(name: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _vader():
-    """VADER's analyser; its lexicon ships inside the vaderSentiment package."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=1)
 def _lexicons() -> _Lexicons:
     person_nouns = {}
     for singular, plural in _pairs("person_nouns"):
         person_nouns[singular] = singular
         person_nouns[plural or singular + "s"] = singular
     valence: dict[str, tuple[float, Lexicon]] = {
-        word: (float(score), "vader") for word, score in _vader().lexicon.items()
+        word: (float(score), "vader") for word, score in sentiment.analyser().lexicon.items()
     }
     for word, score in _pairs("emotive"):
         valence.setdefault(word, (float(score), "emotive"))
@@ -209,6 +203,7 @@ def _stem(key: str) -> str:
 # ---------------------------------------------------------------- the text, read once
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A word as the lexicons list it: lower case, straight apostrophe, no possessive."""
     key = word.lower().replace("’", "'")
@@ -238,7 +233,7 @@ def quotation_spans(body: Body, min_words: int) -> tuple[tuple[int, int], ...]:
                 opened = None
         if opened is not None:
             spans.append((opened, paragraph.end))
-    return tuple((a, b) for a, b in spans if len(words(body.text, a, b)) >= min_words)
+    return tuple((a, b) for a, b in spans if len(WORD.findall(body.text, a, b)) >= min_words)
 
 
 def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -248,8 +243,14 @@ def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
 @dataclass(frozen=True)
 class _Sentence:
     sentence: Sentence
-    words: tuple[Word, ...]
+    text: str  # the body's text, which the word spans point into
+    texts: tuple[str, ...]  # each word as written
     keys: tuple[str, ...]  # _key of each word
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The words with their spans, found again only for the sentences a measure looks into."""
+        return words(self.text, self.sentence.start, self.sentence.end)
 
 
 @dataclass(frozen=True)
@@ -263,9 +264,10 @@ class _Read:
 
 def _read(body: Body, settings: Settings) -> _Read:
     sentences = []
+    text = body.text
     for sentence in body.sentences:
-        ws = words(body.text, sentence.start, sentence.end)
-        sentences.append(_Sentence(sentence, ws, tuple(_key(w.text) for w in ws)))
+        texts = tuple(WORD.findall(text, sentence.start, sentence.end))
+        sentences.append(_Sentence(sentence, text, texts, tuple(map(_key, texts))))
     return _Read(body, quotation_spans(body, settings.quote_min_words), tuple(sentences))
 
 
@@ -274,9 +276,9 @@ def _joined(text: str, left: Word, right: Word) -> bool:
     return not any(char in _PHRASE_BREAKS or char == "\n" for char in text[left.end:right.start])
 
 
-def _title_case(sentence_words: tuple[Word, ...]) -> bool:
+def _title_case(texts: tuple[str, ...]) -> bool:
     """A headline in title case: most of its (three or more) words capitalised."""
-    alpha = [w.text for w in sentence_words if w.text[:1].isalpha()]
+    alpha = [w for w in texts if w[:1].isalpha()]
     return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) / len(alpha) >= 0.6
 
 
@@ -344,9 +346,12 @@ def _found_in(read: _Read, settings: Settings) -> tuple[_Found, ...]:
     found = []
     for sentence in read.sentences:
         context: frozenset[str] | None = None
-        for i, word in enumerate(sentence.words):
-            noun = lex.person_nouns.get(sentence.keys[i])
-            if noun is None or _is_modifier(body.text, sentence.words, sentence.keys, i, noun):
+        for i, key in enumerate(sentence.keys):
+            noun = lex.person_nouns.get(key)
+            if noun is None:
+                continue
+            word = sentence.words[i]
+            if _is_modifier(body.text, sentence.words, sentence.keys, i, noun):
                 continue
             first = _first_modifier(body.text, sentence, i, settings)
             hedge_at = _hedge_index(body.text, sentence, first, i, settings)
@@ -375,9 +380,14 @@ def mentions(body: Body, settings: Settings = DEFAULT) -> tuple[Mention, ...]:
 
 
 def _modifiers(mention: Mention) -> frozenset[str]:
+    return _phrase_modifiers(mention.phrase, mention.noun)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_modifiers(phrase: str, noun: str) -> frozenset[str]:
     lex = _lexicons()
-    keys = {_key(w.text) for w in words(mention.phrase)}
-    return frozenset(k for k in keys if k not in lex.hedges and lex.person_nouns.get(k) != mention.noun)
+    keys = {_key(w) for w in WORD.findall(phrase)}
+    return frozenset(k for k in keys if k not in lex.hedges and lex.person_nouns.get(k) != noun)
 
 
 def _counterpart(found: _Found, primary: tuple[_Found, ...], settings: Settings) -> tuple[Mention, CounterpartBy] | None:
@@ -444,9 +454,16 @@ def _compared(article: tuple[_Found, ...], primary: tuple[_Found, ...], settings
 # ---------------------------------------------------------------- loaded terms
 
 
+@lru_cache(maxsize=65536)
 def _lookup(key: str) -> tuple[str, float, TermKind, Lexicon] | None:
-    """The lexicon entry for a word: a valence rating, else an intensifier, else None."""
+    """The lexicon entry for a word: a valence rating, else an intensifier, else None.
+
+    None too for what is never a loaded term: a word not beginning with a
+    letter, a function word.
+    """
     lex = _lexicons()
+    if not key[:1].isalpha() or key in lex.boundaries:
+        return None
     if key in lex.not_loaded or (key,) in lex.cues.get(key, ()):
         return None  # a polysemous word, or a reporting verb ("argued", "declared"): attribution, not tone
     for entry in (key, key.replace("-", "")) if "-" in key else (key,):
@@ -479,24 +496,26 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
     found = []
     for sentence in read.sentences:
         title: bool | None = None
-        for index, (word, key) in enumerate(zip(sentence.words, sentence.keys)):
-            if not key[:1].isalpha() or key in lex.boundaries:
-                continue
+        for index, key in enumerate(sentence.keys):
             entry = _lookup(key)
             if entry is None:
                 continue
             matched, score, kind, lexicon = entry
             if kind == "valenced" and abs(score) < settings.loaded_min_valence:
                 continue
+            stem = _stem(key)
+            if stem in primary.own:
+                continue  # the primary's own word (so in all of the primary, quoted or not)
             noun = lex.person_nouns.get(key)
             if noun is not None and _is_modifier(read.body.text, sentence.words, sentence.keys, index, noun):
                 continue  # "criminal charges" describes; "criminals" names people
-            if index > 0 and word.text[0].isupper():
-                title = _title_case(sentence.words) if title is None else title
+            if index > 0 and sentence.texts[index][0].isupper():
+                title = _title_case(sentence.texts) if title is None else title
                 if not title:
                     continue  # a name inside a sentence ("Justice Department")
+            word = sentence.words[index]
             quoted = _inside(word.start, read.quotes)
-            if _stem(key) in (primary.all if quoted else primary.own):
+            if quoted and stem in primary.all:
                 continue
             start, end = read.body.to_document(word.start, word.end)
             found.append(LoadedTerm(start, end, word.text, matched, score, kind, lexicon, quoted))
@@ -522,8 +541,7 @@ def loaded_terms(article: Body, primary: Body, settings: Settings = DEFAULT) -> 
 def _tone(read: _Read) -> float:
     if not read.sentences:
         return 0.0
-    analyser = _vader()
-    return sum(analyser.polarity_scores(s.sentence.text)["compound"] for s in read.sentences) / len(read.sentences)
+    return sum(sentiment.compound(s.sentence.text) for s in read.sentences) / len(read.sentences)
 
 
 def tone_of(body: Body) -> float:

@@ -1,10 +1,13 @@
 """Readability of a body, by textstat's formulas, and an article's difference from the primary.
 
-The figures are textstat's own (``textstat.backend.metrics``, English), taken
-on :func:`readable_text`: the body's paragraphs with a full stop added where a
+The figures are textstat's own (English; equal, float for float, to
+``textstat.flesch_reading_ease`` and the others), taken on
+:func:`readable_text`: the body's paragraphs with a full stop added where a
 paragraph (a headline, a heading, a bullet) has no sentence end, because
 textstat splits sentences on ``. ! ?`` only and would otherwise read a headline
-and the first paragraph as one sentence.
+and the first paragraph as one sentence. :func:`measure_text` takes textstat's
+counts once per text and looks each distinct word's syllables up once per
+process, where textstat's own functions would repeat both for every figure.
 
 textstat counts English syllables with CMUdict, which it loads through NLTK
 and, when NLTK's data is missing, by ``nltk.download``. sourcedrift never
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from analysis.cleaning import Body
 
@@ -109,21 +113,118 @@ def readable_text(body: Body) -> str:
     return "\n".join(paragraphs)
 
 
-def measure_text(text: str) -> Readability:
-    """textstat's figures for ``text`` as it stands (English)."""
-    use_installed_cmudict()
-    from textstat.backend import counts, metrics
+@dataclass(frozen=True)
+class _English:
+    """What textstat reads English with: CMUdict, pyphen's hyphenation, Dale-Chall's easy words, Flesch's coefficients."""
 
+    pronunciations: dict[str, list[list[str]]]
+    hyphenation: Any
+    easy_words: frozenset[str]
+    fre_base: float
+    fre_sentence_length: float
+    fre_syllables_per_word: float
+
+
+@lru_cache(maxsize=1)
+def _english() -> _English:
+    use_installed_cmudict()
+    from textstat.backend import utils
+    from textstat.backend.utils import _get_cmudict
+
+    root = utils.get_lang_root(LANGUAGE)
+    return _English(
+        pronunciations=_get_cmudict.get_cmudict(LANGUAGE),
+        hyphenation=utils.get_pyphen(LANGUAGE),
+        easy_words=frozenset(utils.get_lang_easy_words(LANGUAGE)),
+        fre_base=utils.get_lang_cfg(root, "fre_base"),
+        fre_sentence_length=utils.get_lang_cfg(root, "fre_sentence_length"),
+        fre_syllables_per_word=utils.get_lang_cfg(root, "fre_syll_per_word"),
+    )
+
+
+# textstat looks every word up again in every text, and its own caches hold
+# 128 entries; these hold each distinct word's answer once per process.
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    """Syllables of one lower-case listed word: the body of textstat's ``count_syllables`` loop."""
+    english = _english()
+    try:
+        return sum(1 for phone in english.pronunciations[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(english.hyphenation.positions(word)) + 1
+
+
+@lru_cache(maxsize=65536)
+def _polysyllabic(word: str) -> bool:
+    """textstat's test in ``count_polysyllable_words``: its own syllable count of the word, 3 or more."""
+    from textstat.backend import counts
+
+    return counts.count_syllables(word, LANGUAGE) >= 3
+
+
+@lru_cache(maxsize=65536)
+def _difficult(word: str) -> bool:
+    """textstat's test in Dale-Chall's count (``is_difficult_word``, threshold 0): not an easy word."""
+    from textstat.backend import validations
+
+    return validations.is_difficult_word(word, 0, LANGUAGE)
+
+
+def measure_text(text: str) -> Readability:
+    """textstat's figures for ``text`` as it stands (English).
+
+    Each count and formula is textstat's (``textstat.backend``: ``list_words``,
+    ``count_syllables``, ``count_polysyllable_words``, ``count_difficult_words``
+    and the metrics built on them), taken once per text, with each word's
+    syllables and difficulty looked up once per process; the figures are the
+    floats textstat's own functions return (tests/test_readability.py).
+    """
+    from textstat.backend import counts
+    from textstat.backend.transformations import remove_punctuation
+
+    english = _english()
+    listed = remove_punctuation(text, rm_apostrophe=False)  # what list_words splits, by default
+    words = listed.split()
+    sentences = counts.count_sentences(text)
+    syllables = sum(map(_syllables, listed.lower().split())) if text else 0
+    try:
+        words_per_sentence = len(words) / sentences
+    except ZeroDivisionError:
+        words_per_sentence = 0.0
+    try:
+        syllables_per_word = syllables / len(words)
+    except ZeroDivisionError:
+        syllables_per_word = 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        reading_ease = grade = 0.0
+    else:
+        reading_ease = (english.fre_base - english.fre_sentence_length * words_per_sentence
+                        - english.fre_syllables_per_word * syllables_per_word)
+        grade = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    try:
+        smog = (1.043 * (30 * (sum(map(_polysyllabic, words)) / sentences)) ** 0.5) + 3.1291
+    except ZeroDivisionError:
+        smog = 0.0
+    try:
+        difficult_share = 100 * sum(map(_difficult, words)) / len(words)
+    except ZeroDivisionError:
+        dale_chall = 0.0
+    else:
+        dale_chall = (0.1579 * difficult_share) + (0.0496 * words_per_sentence)
+        if difficult_share > 5:
+            dale_chall += 3.6365
     return Readability(
-        flesch_reading_ease=metrics.flesch_reading_ease(text, LANGUAGE),
-        flesch_kincaid_grade=metrics.flesch_kincaid_grade(text, LANGUAGE),
-        smog_index=metrics.smog_index(text, LANGUAGE),
-        dale_chall=metrics.dale_chall_readability_score(text, LANGUAGE),
-        words_per_sentence=metrics.words_per_sentence(text),
-        syllables_per_word=metrics.syllables_per_word(text, LANGUAGE),
-        sentences=counts.count_sentences(text),
-        words=counts.count_words(text),
-        syllables=counts.count_syllables(text, LANGUAGE),
+        flesch_reading_ease=reading_ease,
+        flesch_kincaid_grade=grade,
+        smog_index=smog,
+        dale_chall=dale_chall,
+        words_per_sentence=words_per_sentence,
+        syllables_per_word=syllables_per_word,
+        sentences=sentences,
+        words=len(words),
+        syllables=syllables,
     )
 
 

