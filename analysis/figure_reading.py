@@ -6,10 +6,16 @@ read as an interval, the unit, the thing counted and the words around it. No
 model is downloaded: the grammar is a few precompiled patterns over the word
 lists ``analysis/data/figure_*.txt``.
 
+A number after a label ("Route 62", "Section 230") is an *identifier*: a
+figure that is only ever the same name or another one. A number joined to a
+unit ("15-ounce") counts that unit; "second" and "third" are ranks when they
+modify a noun ("the third such case"), "first" never is.
+
 What is not a figure of the story: phone numbers, clock times, list numbering
-("(1)"), numbers that name something ("Section 230", "Route 9"), numbers inside
-words ("COVID-19"), prices in subscription offers, seasons and relative time
-words ("spring", "next year"), and "one" on its own (a determiner, mostly).
+("(1)"), numbers in product names and addresses ("Windows 10", "12 Main
+Street"), page chrome ("Comments 48"), numbers inside words ("COVID-19"),
+prices in subscription offers, seasons and relative time words ("spring",
+"next year"), and "one" on its own (a determiner, mostly).
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from nltk.stem.porter import PorterStemmer
 
 from analysis.settings import DEFAULT, Settings, word_list
 
-Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal"]
+Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal", "identifier"]
 QualifierKind = Literal["", "above", "at_least", "just_above", "below", "at_most", "near_below", "approx", "exact"]
 
 INFINITY = math.inf
+# What a year after "fiscal year" or "fiscal" counts: a budget year, not the calendar year.
+FISCAL_YEAR = "fiscal year"
 
 
 @dataclass(frozen=True)
@@ -75,8 +83,11 @@ class _Lexicon:
     synonyms: dict[str, str]                # stem -> the stem naming its group
     cumulative: tuple[str, ...]
     identifiers: frozenset[str]
+    page_labels: frozenset[str]
     streets: frozenset[str]
     chrome: frozenset[str]
+    qualifier_starts: frozenset[str]        # first words of the qualifiers ("more", "about", "nearly")
+    ordinal_terms: frozenset[str]           # "party" of "third party": a set phrase, not a rank
     # Cue sets: a sentence holding none of a reader's cue words is not scanned by it.
     month_names: frozenset[str]
     cardinals: frozenset[str]
@@ -117,8 +128,11 @@ def lexicon() -> _Lexicon:
         synonyms=synonyms,
         cumulative=tuple(w.lower() for w in word_list("figure_cumulative")),
         identifiers=frozenset(w.lower() for w in word_list("figure_identifiers")),
+        page_labels=frozenset(w.lower() for w in word_list("figure_page_labels")),
         streets=frozenset(w.lower() for w in word_list("figure_streets")),
         chrome=frozenset(w.lower() for w in word_list("figure_chrome")),
+        ordinal_terms=frozenset(w.lower() for w in word_list("figure_ordinal_terms")),
+        qualifier_starts=frozenset(phrase.split()[0].lower() for phrase, _ in _pairs("figure_qualifiers")),
         month_names=frozenset(months),
         cardinals=frozenset(w for w, (_, kind) in numbers.items() if kind in ("unit", "ten", "scale")),
         ordinals=frozenset(w for w, (_, kind) in numbers.items() if kind == "ordinal"),
@@ -163,10 +177,12 @@ class _Patterns:
     decade: re.Pattern
     money: re.Pattern
     percent: re.Pattern
+    shared_percent: re.Pattern  # the first number of "92 and 85 percent", ending where the second starts
     fraction: re.Pattern
     ratio: re.Pattern
     ordinal: re.Pattern
     hyphen_duration: re.Pattern
+    hyphen_measure: re.Pattern  # "15-ounce", "40-foot": a number joined to what it measures
     number: re.Pattern
     words: re.Pattern         # a run of number words
     qualifier: re.Pattern     # a qualifier ending where the figure starts
@@ -211,6 +227,8 @@ def patterns() -> _Patterns:
         percent=re.compile(
             rf"{_BEFORE}(?:({_DIGITS})|\b({word_number}))\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b)",
             re.IGNORECASE),
+        shared_percent=re.compile(rf"{_BEFORE}({_DIGITS})\s*(,\s*(?:and|or)?|and|or|to|through|-|–)\s*$",
+                                  re.IGNORECASE),
         fraction=re.compile(
             rf"\b(?:(a|one|{small})[\s\-]+({fraction_re})|(half))(?=\s+(?:of|the)\b)", re.IGNORECASE),
         ratio=re.compile(
@@ -218,6 +236,7 @@ def patterns() -> _Patterns:
             re.IGNORECASE),
         ordinal=re.compile(
             rf"{_BEFORE}\d+(?:st|nd|rd|th)\b|\b(?:(?:{tens_re})-)?(?:{ordinal_re})\b", re.IGNORECASE),
+        hyphen_measure=re.compile(rf"{_BEFORE}(\d+(?:\.\d+)?)-([a-z]{{3,}})\b(?![\-'’]?\d)"),
         hyphen_duration=re.compile(
             rf"(?:{_BEFORE}(\d+)|\b({word_number}))-({time_unit})(?:-(?:long|old))?\b", re.IGNORECASE),
         number=re.compile(rf"{_BEFORE}({_DIGITS}){_AFTER}(?:\s({_SCALE_WORDS})\b)?", re.IGNORECASE),
@@ -298,19 +317,37 @@ def _precision(digits: str, scale: float, unit: str, settings: Settings) -> floa
     return 0.5 * 10 ** zeros * scale
 
 
-def interval(value: float, kind: str, precision: float, settings: Settings = DEFAULT) -> tuple[float, float]:
-    """The values a figure allows, from its qualifier kind and implicit rounding."""
-    tol = settings.figure_approx_tolerance
+def step(digits: str, scale: float = 1.0) -> float:
+    """The unit of the last non-zero digit written: "9,800" 100, "1,840" 10, "6.2" 0.1, "60" 10."""
+    digits = digits.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1]) * scale
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return 10.0 ** zeros * scale
+
+
+def interval(value: float, kind: str, precision: float, settings: Settings = DEFAULT,
+             *, unit_step: float = 0.0) -> tuple[float, float]:
+    """The values a figure allows, from its qualifier kind and implicit rounding.
+
+    A hedge ("about", "nearly", "just over") allows ``figure_approx_tolerance``
+    of the value, but no more than one ``unit_step`` (the unit of the last digit
+    written, when known): "about 9,800" is 9,700-9,900, not 8,820-10,780; the
+    writer who rounds to the hundred would have written "about 9,000".
+    """
+    width = value * settings.figure_approx_tolerance
+    if unit_step > 0:
+        width = min(width, unit_step)
     if kind == "above" or kind == "at_least":
         return (value, INFINITY)
     if kind == "just_above":
-        return (value, value * (1 + tol))
+        return (value, value + width)
     if kind in ("below", "at_most"):
         return (0.0, value)
     if kind == "near_below":
-        return (value * (1 - tol), value)
+        return (value - width, value)
     if kind == "approx":
-        return (min(value - precision, value * (1 - tol)), max(value + precision, value * (1 + tol)))
+        return (value - max(precision, width), value + max(precision, width))
     if kind == "exact":
         return (value, value)
     return (value - precision, value + precision)
@@ -410,19 +447,33 @@ def _counted(s: _Sentence, end: int, unit: str) -> tuple[str, bool, list[str]]:
         while word(i) in ("the", "those", "these", "them", "its", "their", "all", "our"):
             i += 1
     phrase: list[str] = []
+    crossed = False
     for k in range(i, len(tokens)):
         text = tokens[k].text
         lower = text.lower()
         if lower in ("and", "or") or text == ",":
+            if not phrase:
+                break  # "hits 32, kills one": the figure's own phrase ended with it
+            crossed = True
             continue
         if len(phrase) >= 6:
             break
+        if text[0].isdigit() and phrase and phrase[-1][:1].isupper() and phrase[-1].lower() in lex.identifiers:
+            continue  # "19 missed Route 62 trips": a name's number inside the phrase
         if not (text[0].isalpha()) or lower in lex.stopwords:
             break
         if _is_plural(text):
+            if crossed and _starts_figure(word(k + 1)):
+                break  # "87.3 percent of the time and buses about 77 percent": the next figure's noun
             return text, partitive, phrase + [text]
         phrase.append(text)
     return "", partitive, phrase
+
+
+def _starts_figure(word: str) -> bool:
+    """A lower-case token that opens a figure: a number, a number word or a qualifier's first word."""
+    lex = lexicon()
+    return bool(word) and (word[0].isdigit() or word in lex.numbers or word in lex.qualifier_starts)
 
 
 def _context(s: _Sentence, start: int, end: int, extra: list[str]) -> frozenset[str]:
@@ -438,15 +489,23 @@ def _context(s: _Sentence, start: int, end: int, extra: list[str]) -> frozenset[
     return frozenset(found)
 
 
-def _excluded(s: _Sentence, start: int) -> bool:
-    """A number that names something: "Section 230", "No. 5", "Route 9"."""
+def _label(s: _Sentence, start: int) -> _Token | None:
+    """The capitalised label before a number that names something ("Section 230", "No. 5",
+    "Route 9") or is page chrome ("Comments 48"); None when there is none."""
     k = s.token_before(start)
     if k >= 0 and s.tokens[k].text == "." and k > 0:
         k -= 1
     if k < 0:
-        return False
+        return None
     word = s.tokens[k].text
-    return word[:1].isupper() and word.lower() in lexicon().identifiers
+    lex = lexicon()
+    named = word[:1].isupper() and (word.lower() in lex.identifiers or word.lower() in lex.page_labels)
+    return s.tokens[k] if named else None
+
+
+def _excluded(s: _Sentence, start: int) -> bool:
+    """A number that names something or labels page chrome: not a count, amount or rank."""
+    return _label(s, start) is not None
 
 
 def _name_number(s: _Sentence, start: int, end: int, digits: str) -> bool:
@@ -505,6 +564,7 @@ def read(text: str, start: int = 0, end: int | None = None, settings: Settings =
         (_fractions, has_fraction and (has_word or "a" in lowered or "half" in lowered)),
         (_ratios, numeric and not lowered.isdisjoint(("in", "out"))),
         (_hyphen_durations, numeric and "-" in chunk and not lex.time_words.isdisjoint(lowered)),
+        (_hyphen_measures, has_digit and "-" in chunk),
         (_ordinals, has_ordinal or (has_digit and p.ordinal_cue.search(chunk) is not None)),
         (_digit_numbers, has_digit), (_word_numbers, has_word),
     )
@@ -516,12 +576,16 @@ def read(text: str, start: int = 0, end: int | None = None, settings: Settings =
 
 
 def _make(s: _Sentence, a: int, b: int, value: float, unit: str, *, precision: float = 0.0,
+          unit_step: float = 0.0, approximate: bool = False,
           counted: str = "", head: str | None = None, partitive: bool = False, qualifier: bool = True,
           phrase: list[str] | None = None, **calendar) -> Reading:
+    """A Reading of ``s.text[a:b]``; ``approximate``: the wording is a hedge without a qualifier (a fraction)."""
     words, kind, q_start = _qualifier(s, a) if qualifier else ("", "", a)
     if unit in ("duration",) and words in ("over",):
         words, kind, q_start = "", "", a  # "over three months" is "during", not "more than"
-    low, high = interval(value, kind, precision, s.settings)
+    if approximate and not kind:
+        kind = "approx"
+    low, high = interval(value, kind, precision, s.settings, unit_step=unit_step)
     s.take(q_start, b)
     if head is None:
         head = canonical(counted) if counted else ""
@@ -666,7 +730,8 @@ def _money(s: _Sentence) -> list[Reading]:
         value = _number(match.group(2)) * scale
         precision = _precision(match.group(2), scale, "money", s.settings)
         noun, _, phrase = _counted(s, b, "money")
-        out.append(_make(s, a, b, value, "money", precision=precision, counted=noun or match.group(1),
+        out.append(_make(s, a, b, value, "money", precision=precision, unit_step=step(match.group(2), scale),
+                         counted=noun or match.group(1),
                          head=canonical(noun) if noun else "", phrase=phrase))
     return out
 
@@ -680,13 +745,28 @@ def _percents(s: _Sentence) -> list[Reading]:
         if match.group(1):
             value = _number(match.group(1))
             precision = _precision(match.group(1), 1.0, "percent", s.settings)
+            unit_step = step(match.group(1))
         else:
             value = word_value(match.group(2))
             if value is None:
                 continue
             precision = 0.5
+            unit_step = step(f"{value:g}")
         noun, _, phrase = _counted(s, b, "percent")
-        out.append(_make(s, a, b, value, "percent", precision=precision, counted=noun,
+        # "targets of 92 and 85 percent", "3, 4 or 5 percent": the sign serves the numbers before too.
+        first = match.start()
+        while match.group(1):
+            shared = patterns().shared_percent.search(s.text, s.start, first)
+            if shared and first == match.start() and shared.group(2).strip() == ",":
+                break  # "on day 5, 40 percent": a list ends with "and" or "or" before its last item
+            if (not shared or not s.free(shared.start(1), shared.end(1))
+                    or re.fullmatch(r"\d{4}", shared.group(1))):  # "in 2019 and 85 percent": a year
+                break
+            digits, first = shared.group(1), shared.start(1)
+            out.append(_make(s, shared.start(1), shared.end(1), _number(digits), "percent",
+                             precision=_precision(digits, 1.0, "percent", s.settings), unit_step=step(digits),
+                             counted=noun, head=canonical(noun) if noun else "", phrase=phrase))
+        out.append(_make(s, a, b, value, "percent", precision=precision, unit_step=unit_step, counted=noun,
                          head=canonical(noun) if noun else "", phrase=phrase))
     return out
 
@@ -698,15 +778,16 @@ def _fractions(s: _Sentence) -> list[Reading]:
         if not s.free(a, b):
             continue
         if match.group(3):
-            share = 0.5
+            top, bottom = 1.0, 2.0
         else:
             top = _small(match.group(1))
             bottom = lexicon().fraction_words[match.group(2).lower()]
             if top is None or top >= bottom:
                 continue
-            share = top / bottom
         noun, _, phrase = _counted(s, b, "percent")
-        out.append(_make(s, a, b, round(share * 100, 4), "percent", precision=0.5, counted=noun,
+        # A fraction in words is a hedge by nature ("three-quarters" for 76.8 percent).
+        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
+                         unit_step=100 / bottom, counted=noun,
                          head=canonical(noun) if noun else "", phrase=phrase))
     return out
 
@@ -720,7 +801,8 @@ def _ratios(s: _Sentence) -> list[Reading]:
         if not s.free(a, b) or top is None or not bottom or top >= bottom:
             continue
         noun, _, phrase = _counted(s, b, "percent")
-        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, counted=noun,
+        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
+                         unit_step=100 / bottom, counted=noun,
                          head=canonical(noun) if noun else "", phrase=phrase))
     return out
 
@@ -745,6 +827,19 @@ def _hyphen_durations(s: _Sentence) -> list[Reading]:
     return out
 
 
+def _hyphen_measures(s: _Sentence) -> list[Reading]:
+    """ "8-ounce tubs", "a 40-foot barge": the number counts the unit joined to it."""
+    out = []
+    for match in patterns().hyphen_measure.finditer(s.text, s.start, s.end):
+        a, b = match.start(), match.end()
+        if not s.free(a, b):
+            continue
+        unit = match.group(2)
+        out.append(_make(s, a, b, _number(match.group(1)), "count", unit_step=step(match.group(1)),
+                         counted=unit, head=canonical(unit), qualifier=True, phrase=[unit]))
+    return out
+
+
 def _ordinals(s: _Sentence) -> list[Reading]:
     out = []
     numbers = lexicon().numbers
@@ -757,14 +852,34 @@ def _ordinals(s: _Sentence) -> list[Reading]:
             value = float(re.match(r"\d+", text).group())
         else:
             parts = text.split("-")
-            if len(parts) == 1 and numbers[parts[0]][0] <= 3:
-                continue  # "first", "second", "third": words of order, not figures
+            if len(parts) == 1 and numbers[parts[0]][0] <= 3 and not _small_ordinal(s, match):
+                continue
             value = sum(numbers[p][0] for p in parts)
         noun, _, phrase = _counted(s, b, "ordinal")
         head = canonical(noun) if noun else (canonical(phrase[-1]) if phrase else "")
         out.append(_make(s, a, b, value, "ordinal", counted=noun or (phrase[-1] if phrase else ""),
                          head=head, qualifier=False, phrase=phrase))
     return out
+
+
+def _small_ordinal(s: _Sentence, match: re.Match) -> bool:
+    """ "the third such case", "a second night": a rank or a count of occasions.
+
+    "First" is a word of order far more often than a figure, and so are
+    "second"/"third" opening a clause of a list ("Second, ..."), as a name
+    ("Third Street"), as a unit of time ("a second later" is read as the
+    second beside punctuation) or in a set phrase ("third party").
+    """
+    word = match.group(0)
+    if word.lower() == "first" or not word[0].islower():
+        return False
+    rest = s.text[match.end():s.end]
+    following = re.match(r"[\s\-]*([^\W\d_]+)", rest)
+    if not following or not re.match(r"[\s\-]", rest):
+        return False
+    k = s.token_before(match.start())
+    previous = s.tokens[k].text.lower() if k >= 0 else ""
+    return following.group(1).lower() not in lexicon().ordinal_terms and previous not in ("per", "every", "each")
 
 
 def _after_word(s: _Sentence, end: int) -> str:
@@ -778,20 +893,24 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
     units = lexicon().time_units
     following = _after_word(s, b)
     lower = following.lower()
+    unit_step = step(digits, scale)
     if lower in units:
         unit, _ = units[lower]
         return _make(s, a, s.text.find(following, b) + len(following), value, "duration",
-                     counted=unit, head=unit)
+                     unit_step=unit_step, counted=unit, head=unit)
     if lower == "dollars":
         stop = s.text.find(following, b) + len(following)
         noun, _, phrase = _counted(s, stop, "money")
-        return _make(s, a, stop, value, "money", precision=precision, counted=noun or "$",
+        return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step, counted=noun or "$",
                      head=canonical(noun) if noun else "", phrase=phrase)
     is_year_shape = (re.fullmatch(r"\d{4}", digits) is not None and 1500 <= value <= 2100 and scale == 1)
     if is_year_shape and not (following[:1].islower() and _is_plural(following)):
-        return _make(s, a, b, value, "year", counted="year", head="year", qualifier=False, year=int(value))
+        before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
+        fiscal = before[-1:] == ["fiscal"] or before == ["fiscal", "year"]
+        return _make(s, a, b, value, "year", counted=FISCAL_YEAR if fiscal else "year", head="year",
+                     qualifier=False, year=int(value))
     noun, partitive, phrase = _counted(s, b, "count")
-    return _make(s, a, b, value, "count", precision=precision, counted=noun,
+    return _make(s, a, b, value, "count", precision=precision, unit_step=unit_step, counted=noun,
                  head=canonical(noun) if noun else "", partitive=partitive, phrase=phrase)
 
 
@@ -799,7 +918,13 @@ def _digit_numbers(s: _Sentence) -> list[Reading]:
     out = []
     for match in patterns().number.finditer(s.text, s.start, s.end):
         a, b = match.start(), match.end()
-        if not s.free(a, b) or _excluded(s, a) or (not match.group(2) and _name_number(s, a, b, match.group(1))):
+        label = _label(s, a) if s.free(a, b) else None
+        if label is not None and match.group(1).isdigit() and label.text.lower() in lexicon().identifiers:
+            # "Route 62": a name, the same only as the same label with the same number.
+            out.append(_make(s, label.start, b, float(match.group(1)), "identifier", counted=label.text.lower(),
+                             head=label.text.lower(), qualifier=False))
+            continue
+        if not s.free(a, b) or label is not None or (not match.group(2) and _name_number(s, a, b, match.group(1))):
             s.take(a, b)
             continue
         scale = _scale(match.group(2))

@@ -19,24 +19,35 @@ Labels (codebook, "Numbers"):
   state verbatim).
 
 "The same quantity" is a score (higher = surer): a prior for the unit, the
-counted nouns agreeing or conflicting, shared context words, the primary
-figure lying in the aligned sentence, and a penalty when one figure is a
+counted nouns agreeing (one word, synonyms, or a compound and its head:
+"wildfires", "fires") or conflicting, shared context words, the primary
+figure lying in the aligned sentence (or in the primary's headline, for a
+figure of the article's headline), and a penalty when one figure is a
 running total and the other is not. Weights are in analysis/settings.py.
+
+A source figure whose value the article's wording allows (the same value, or
+one inside the interval of "about 1,300") needs little evidence; a hedged
+figure ("roughly 85 percent") takes the best-evidenced of them, a plain one
+the same value first. A different value needs the "same quantity" score (a
+different year more). A common value (two significant digits or fewer) in a
+sentence sharing no word with the article's yields to a source figure with
+far more evidence: "hits 32" in a headline is the release headline's
+"sickens 23", not its "32 samples". Identifiers ("Route 62") only ever match.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from analysis.alignment import Alignment
+from analysis.alignment import Alignment, level
 from analysis.cleaning import Body
 from analysis.event import EventCheck
-from analysis.figure_reading import INFINITY, Reading, Unit, canonical, interval, lexicon, read
+from analysis.figure_reading import FISCAL_YEAR, INFINITY, Reading, Unit, canonical, interval, lexicon, read
 from analysis.settings import DEFAULT, Settings
 from corpus import ReferenceEvent
 
@@ -45,11 +56,11 @@ FigureLabel = Literal["match", "rounded", "mismatch", "unsourced"]
 # How much a shared unit alone says about two figures being one quantity: a
 # date or a sum of money is rarer in a release than a bare count.
 UNIT_PRIOR = {"count": 0.0, "year": 0.0, "decade": 0.0, "ordinal": 0.5, "percent": 0.5,
-              "money": 1.0, "duration": 1.0, "date": 1.5, "period": 1.5}
+              "money": 1.0, "duration": 1.0, "date": 1.5, "period": 1.5, "identifier": 0.0}
 # Units whose figures can be compared with each other.
 _COMPARABLE = {
     "count": ("count",), "money": ("money",), "percent": ("percent",), "ordinal": ("ordinal",),
-    "duration": ("duration",), "date": ("date",), "period": ("period",),
+    "duration": ("duration",), "date": ("date",), "period": ("period", "date"), "identifier": ("identifier",),
     "year": ("year", "decade", "date", "period"), "decade": ("year", "decade", "date", "period"),
 }
 _NUMERIC = ("count", "money", "percent", "ordinal", "duration")
@@ -74,7 +85,7 @@ class Figure:
     low: float = 0.0
     high: float = 0.0
     qualifier: str = ""        # "more than", "nearly", ... ("" when none)
-    unit: Unit = "count"       # count, money, percent, year, decade, date, period, duration, ordinal
+    unit: Unit = "count"       # count, money, percent, year, decade, date, period, duration, ordinal, identifier
     counted: str = ""          # what is counted, as written ("violations"; "month" for a duration)
     sentence: int = -1         # index of the body sentence holding it
     year: int = 0              # the calendar of a year, decade, date or period (0 / () when unstated)
@@ -195,20 +206,38 @@ def _scaled(figure: Figure) -> tuple[float, float, float]:
     return figure.value * factor, figure.low * factor, figure.high * factor
 
 
-def _same_value(a: Figure, b: Figure) -> bool:
+def _same_value(a: Figure, b: Figure, *, other_event: bool = False) -> bool:
+    """``a`` states ``b``'s value. ``other_event``: ``a`` is from an article on another
+    event, where a day or month without the primary's year is that event's."""
     if a.unit in _NUMERIC:
         x, y = _scaled(a)[0], _scaled(b)[0]
         return math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9)
+    if other_event and a.unit in ("date", "period") and not (a.year and a.year == b.year):
+        return False
     years_agree = not a.year or not b.year or a.year == b.year
     if a.unit == "date":
-        return a.months == b.months and a.day == b.day and years_agree
+        return b.unit == "date" and a.months == b.months and a.day == b.day and years_agree
+    if a.unit == "period" and b.unit == "date":
+        # "in July" for the primary's "July 19": the month its date falls in.
+        return len(a.months) == 1 and a.months == b.months and years_agree
     if a.unit == "period":
         return a.months == b.months and years_agree
     if a.unit == "year":
         return b.unit in ("year", "date", "period") and a.year == b.year
     if a.unit == "decade":
         return b.unit == "decade" and (a.low, a.high) == (b.low, b.high)
+    if a.unit == "identifier":
+        return a.counted == b.counted and a.value == b.value
     return False
+
+
+def _consistent(a: Figure, b: Figure, settings: Settings) -> bool:
+    """``b``'s value is one that ``a``'s wording allows: inside its interval, and
+    within ``figure_open_ratio`` of the bound of an open one ("more than 20" for 23)."""
+    if a.unit not in _NUMERIC or not _overlaps(a, b):
+        return False
+    open_ended = a.high == INFINITY or a.low <= 0
+    return not open_ended or _ratio(a, b) <= settings.figure_open_ratio
 
 
 def _overlaps(a: Figure, b: Figure) -> bool:
@@ -258,6 +287,18 @@ def compare(a: Figure, b: Figure) -> tuple[FigureLabel, str]:
     return "mismatch", f"{a.text!r} differs from {b.text!r}"
 
 
+def _heads_agree(a: Figure, b: Figure) -> bool:
+    """The counted nouns name one thing: the same stem, or one a closed compound of the other
+    ("wildfires" and "fires": English puts a compound's head last)."""
+    if a.head == b.head:
+        return True
+    x, y = (a.counted, b.counted) if len(a.counted) <= len(b.counted) else (b.counted, a.counted)
+    if len(x) < 4 or len(y) - len(x) < 3:
+        return False
+    x, y = x.lower(), y.lower()
+    return y.endswith(x) and y[:len(y) - len(x)].isalpha()
+
+
 def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weight: float | None = None,
            *, totals_apart: bool = True) -> float:
     """How sure we are that ``a`` and ``b`` count the same thing (higher = surer; unbounded).
@@ -273,14 +314,15 @@ def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weig
             in_sheet = a.head == b.head or a.head in b.context
             score += settings.figure_head_match if in_sheet else -settings.figure_head_conflict
         elif a.head and b.head:
-            score += settings.figure_head_match if a.head == b.head else -settings.figure_head_conflict
+            score += settings.figure_head_match if _heads_agree(a, b) else -settings.figure_head_conflict
         elif a.head and a.head in b.context or b.head and b.head in a.context:
             score += settings.figure_head_in_context
     weight = settings.figure_context_weight if keyword_weight is None else keyword_weight
     score += min(len(a.context & b.context) * weight, settings.figure_context_cap)
     if aligned:
         score += settings.figure_aligned_bonus
-    if totals_apart and a.cumulative != b.cumulative and a.unit not in ("year", "decade", "date", "period"):
+    if totals_apart and a.cumulative != b.cumulative and a.unit not in ("year", "decade", "date", "period",
+                                                                          "identifier"):
         score -= settings.figure_total_penalty
     if a.unit in _NUMERIC and _ratio(a, b) <= settings.figure_close_ratio:
         score += settings.figure_close_bonus
@@ -288,6 +330,20 @@ def _score(a: Figure, b: Figure, aligned: bool, settings: Settings, keyword_weig
 
 
 # --- what an article is checked against -----------------------------------------------
+
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", ")")
+
+
+def title_sentences(body: Body, *, max_paragraphs: int = 3) -> frozenset[int]:
+    """The sentences of a body's headline and decks: the paragraphs before its first
+    full sentence of prose (at most ``max_paragraphs``), whatever cleaning called them."""
+    titles: set[int] = set()
+    for paragraph in body.paragraphs[:max_paragraphs]:
+        if paragraph.text.rstrip().endswith(_SENTENCE_END):
+            break
+        titles.update(s.index for s in body.sentences if s.paragraph == paragraph.index)
+    return frozenset(titles)
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -346,14 +402,22 @@ def _sheet_figures(reference: ReferenceEvent, settings: Settings) -> tuple[Figur
             context=_words(reference.name, reference.operation, "operation"))
         out.append(period)
         out.extend(_durations_of_periods([period]))
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", reference.published or "")
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-        out.append(Figure(
-            span=(0, 0), text=reference.published, value=float(day), label=None, low=float(day),
-            high=float(day), unit="date", counted="date", year=year, months=(month,), day=day, head="date",
-            context=_words("announced released said statement", reference.source)))
-    return tuple(out)
+    published = _release_date(reference.published, reference.source)
+    return tuple(out) + ((published,) if published else ())
+
+
+def _release_date(published: str, source: str = "") -> Figure | None:
+    """The date a source was issued ("2025-11-18" in its manifest) as a date Figure; None if not ISO."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", published or "")
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Figure(
+        span=(0, 0), text=published, value=float(day), label=None, low=float(day),
+        high=float(day), unit="date", counted="date", year=year, months=(month,), day=day, head="date",
+        context=_words("announced released said statement", source))
 
 
 def _best(scored: list[tuple[float, Figure]], a: Figure) -> tuple[float, Figure]:
@@ -370,9 +434,15 @@ def _label_one(
     settings: Settings,
     *,
     other_event: bool,
+    share_words: Callable[[Figure, Figure], bool] | None = None,
 ) -> tuple[FigureLabel, Figure | None, str]:
-    """The label of article figure ``a`` against ``candidates``, the figure used and why."""
-    comparable = [c for c in candidates if c.figure.unit in _COMPARABLE.get(a.unit, ())]
+    """The label of article figure ``a`` against ``candidates``, the figure used and why.
+
+    ``share_words(a, b)``: whether the sentences of ``a`` and of source figure
+    ``b`` share a content word (None: not known, as for a reference sheet).
+    """
+    comparable = [c for c in candidates if c.figure.unit in _COMPARABLE.get(a.unit, ())
+                  and (a.counted != FISCAL_YEAR or c.figure.counted == FISCAL_YEAR)]
     # Kinds (unit, counted noun) the source gives both as a running total and
     # not: only there does "since 2012" tell two figures apart.
     kinds = {(c.figure.unit, c.figure.head, c.figure.cumulative) for c in comparable}
@@ -382,19 +452,71 @@ def _label_one(
         weight = settings.figure_keyword_weight if candidate.keyword else None
         apart = (b.unit, b.head, a.cumulative) in kinds
         scored.append((_score(a, b, b.sentence in aligned, settings, weight, totals_apart=apart), b))
-    equal = [(s, b) for s, b in scored if _same_value(a, b) and s >= settings.figure_same_value_score]
-    if equal:
-        _, b = _best(equal, a)
-        label, why = compare(a, b)
-        return label, b, why
+    # Candidates whose value the article's wording allows need far less
+    # evidence of being the same quantity than a changed value does.
+    floor = settings.figure_same_value_score
+    equal = [(s, b) for s, b in scored if s >= floor and _same_value(a, b, other_event=other_event)]
     if other_event:
+        if equal:
+            return _labelled(a, _best(equal, a)[1])
         return "unsourced", None, "the article reports another event; the primary gives no value for it"
-    if a.partitive:
+    consistent = [(s, b) for s, b in scored if s >= floor and not _same_value(a, b) and _consistent(a, b, settings)]
+    # A hedged figure ("roughly 85 percent") is no closer to an equal value
+    # than to any other it allows; a plain one is.
+    pool = equal + consistent if a.qualifier_kind not in ("", "exact") else (equal or consistent)
+    # A name ("Route 62") is the same or another name, never a changed value.
+    plausible = [(s, b) for s, b in scored if a.unit != "identifier"
+                 and s >= _needed(a, b, settings) and _ratio_ok(a, b, settings)
+                 and (b.partitive or not a.partitive) and not (a.unit == "period" and b.unit == "date")]
+    if pool:
+        best_score, b = _best(pool, a)
+        # A common value in a sentence that shares no word with the article's
+        # is a coincidence when far stronger evidence points elsewhere ("hits
+        # 32" in a headline, beside the release's "32 samples" on another
+        # matter, while the release's headline says "sickens 23").
+        rivals = [(s, r) for s, r in plausible if s >= best_score + settings.figure_override_margin]
+        if rivals and share_words is not None and _significant_digits(b.value) <= 2 and not share_words(a, b):
+            b = _best(rivals, a)[1]
+        return _labelled(a, b)
+    if a.partitive and not plausible:
         return "unsourced", None, "a part of a set the source does not break down"
-    plausible = [(s, b) for s, b in scored if s >= settings.figure_same_quantity and _ratio_ok(a, b, settings)]
     if not plausible:
         return "unsourced", None, "no figure in the source for this quantity"
-    _, b = _best(plausible, a)
+    return _labelled(a, _best(plausible, a)[1])
+
+
+def _significant_digits(value: float) -> int:
+    """Digits that carry the value: 32 and 17,000,000 have 2, 87.3 and 1,840 have 3 and 4."""
+    mantissa = f"{abs(value):.10g}".split("e")[0].replace(".", "").strip("0")
+    return len(mantissa)
+
+
+def _sentence_words(article: Body, primary: Body) -> Callable[[Figure, Figure], bool]:
+    """Whether the sentence of an article figure and that of a primary figure share a
+    content word (canonical stems); each sentence is read once, when first asked."""
+    read: dict[tuple[int, int], frozenset[str]] = {}
+
+    def words(which: int, body: Body, index: int) -> frozenset[str]:
+        if (which, index) not in read:
+            inside = 0 <= index < len(body.sentences)
+            read[which, index] = _words(body.sentences[index].text) if inside else frozenset()
+        return read[which, index]
+
+    return lambda a, b: bool(words(0, article, a.sentence) & words(1, primary, b.sentence))
+
+
+def _needed(a: Figure, b: Figure, settings: Settings) -> float:
+    """The evidence needed to read ``b`` as the quantity ``a`` gives another value for.
+
+    A year the primary does not name is mostly history or a plan the article
+    adds; a changed year needs more than the usual evidence.
+    """
+    if a.unit in ("year", "decade") and compare(a, b)[0] == "mismatch":
+        return settings.figure_year_mismatch_score
+    return settings.figure_same_quantity
+
+
+def _labelled(a: Figure, b: Figure) -> tuple[FigureLabel, Figure, str]:
     label, why = compare(a, b)
     return label, b, why
 
@@ -409,19 +531,25 @@ def check(
     settings: Settings = DEFAULT,
     *,
     primary_name: str = "",
+    primary_published: str = "",
 ) -> FigureReport:
     """Label every figure of ``found`` (from ``extract(article)``) against its source.
 
-    The source is the primary (``primary_figures``, from ``extract(primary)``),
-    or ``event.reference`` when the article reports another event that the
-    story has a reference sheet for. Without alignment records (empty
-    ``alignment.matches``) every figure is looked for in the whole primary.
+    The source is the primary (``primary_figures``, from ``extract(primary)``,
+    and its date of issue ``primary_published``, ISO "YYYY-MM-DD" from the
+    story manifest: a release's date line is often boilerplate, yet "said Nov.
+    18" states it), or ``event.reference`` when the article reports another
+    event that the story has a reference sheet for. Without alignment records
+    (empty ``alignment.matches``) every figure is looked for in the whole primary.
 
     Returns a new report whose ``reference`` names the source used.
     """
     primary_label = primary_name or "the primary"
     primary_candidates = [_Candidate(f, False) for f in primary_figures.figures]
     primary_candidates += [_Candidate(f, False) for f in _durations_of_periods(primary_figures.figures)]
+    issued = _release_date(primary_published)
+    if issued is not None:
+        primary_candidates.append(_Candidate(issued, False))
     sheet = event.reference if not event.same_event else None
     if sheet is not None:
         candidates = [_Candidate(f, True) for f in _sheet_figures(sheet, settings)]
@@ -433,14 +561,23 @@ def check(
         reference = f"primary {primary_label}"
         if not event.same_event:
             reference += " (another event: only values the primary states can match)"
-    aligned_by_sentence = {m.sentence: frozenset(m.primary) for m in alignment.matches
-                           if m.score >= settings.figure_min_alignment}
+    # Aligned means above what most of the primary's own sentences score against
+    # the rest of it (the story's baseline), so the level follows the story's wording.
+    min_alignment = level(alignment.baseline, settings.figure_alignment_quantile, settings.figure_min_alignment,
+                          min_sentences=settings.claim_baseline_min_sentences)
+    aligned_by_sentence = {m.sentence: frozenset(m.primary) for m in alignment.matches if m.score >= min_alignment}
+    # A headline sums up the story as the primary's headline does, whatever the wording.
+    article_titles, primary_titles = title_sentences(article), title_sentences(primary)
+    share_words = _sentence_words(article, primary) if sheet is None else None
 
     labelled = []
     for figure in found.figures:
         aligned = aligned_by_sentence.get(figure.sentence, frozenset())
+        if figure.sentence in article_titles:
+            aligned |= primary_titles
         label, source, why = _label_one(
-            figure, candidates, aligned, settings, other_event=not event.same_event and sheet is None)
+            figure, candidates, aligned, settings, other_event=not event.same_event and sheet is None,
+            share_words=share_words)
         used = source_name
         if label == "unsourced" and sheet is not None:
             # A value the primary states verbatim (a founding year, a standing count) still matches.

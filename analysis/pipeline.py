@@ -136,7 +136,7 @@ def analyse_article(
                               figures=found, primary_figures=primary.figures, quotes=quote_report)
     quote_report = quotes.for_event(quote_report, event_check)
     figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
-                                  primary_name=primary.document.file)
+                                  primary_name=primary.document.file, primary_published=primary.document.published)
     return ArticleAnalysis(
         document=document,
         cleaning=cleaning,

@@ -137,9 +137,14 @@ class Settings:
     # Reference sheets list keywords chosen for the purpose: each counts more.
     figure_keyword_weight: float = 1.0
     # The primary figure sits in a sentence aligned with the article's, when
-    # the alignment scores at least figure_min_alignment (below it, on
-    # dev_harbor, the aligned sentence is as often wrong as right).
+    # the alignment scores at least the figure_alignment_quantile of the
+    # story's baseline (alignment.AlignmentModel.baseline; its upper quartile
+    # is 0.27 on dev_harbor, 0.23-0.26 on the held-out stories), or
+    # figure_min_alignment when the primary is too short for a baseline
+    # (claim_baseline_min_sentences). Below 0.25 on dev_harbor the aligned
+    # sentence is as often wrong as right.
     figure_aligned_bonus: float = 2.0
+    figure_alignment_quantile: float = 0.75
     figure_min_alignment: float = 0.25
     # One figure is a running total ("since 2012") and the other is not.
     figure_total_penalty: float = 3.0
@@ -148,6 +153,19 @@ class Settings:
     figure_close_bonus: float = 1.0
     # Values further apart than this ratio are different quantities, not a changed figure.
     figure_max_ratio: float = 5.0
+    # An open-ended figure ("more than 20", "fewer than 50") allows a source
+    # value within this ratio of its bound: the codebook's "over 2,000" for
+    # "more than 2,300" is 1.15; "more than 20" for 2,300 is no rounding.
+    figure_open_ratio: float = 1.25
+    # A figure whose value the source states (or allows) is still paired with
+    # another source figure when that one's evidence is higher by this much
+    # (one "same quantity" level): the equal value is then a coincidence.
+    figure_override_margin: float = 3.0
+    # A year other than the primary's is a changed year (mismatch) only from
+    # this score: the aligned sentence and more. In the development and
+    # held-out stories every such year an article added was history or a
+    # plan (unsourced), none a changed one.
+    figure_year_mismatch_score: float = 5.0
     # Inside one article, two figures within figure_close_ratio of each other
     # are one quantity given twice from this score (no alignment to help).
     figure_inconsistency_score: float = 2.0

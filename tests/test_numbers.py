@@ -63,6 +63,17 @@ def _only(text: str):
     ("They arrested up to 1,000 people.", "up to 1,000", "count", 1000, "up to", "people"),
     ("They reached just under 400,000 people.", "just under 400,000", "count", 400000, "just under", "people"),
     ("One in five children was at risk.", "One in five", "percent", 20, "", "children"),
+    # issue #5, held-out stories: general causes of misreadings
+    ("Listeria outbreak hits 32, kills one", "32", "count", 32, "", ""),       # a comma ends the phrase
+    ("Trains stalled 14,260 times in the year.", "14,260", "count", 14260, "", ""),  # how often
+    ("Costs tops $148 million this year.", "tops $148 million", "money", 148e6, "tops", "$"),
+    ("The outbreak is nearing 400 cases.", "nearing 400", "count", 400, "nearing", "cases"),
+    ("They were sold in 15-ounce tubs.", "15-ounce", "count", 15, "", "ounce"),
+    ("It is the third such case for the unit.", "third", "ordinal", 3, "", ""),
+    ("Crews worked through a second night.", "second", "ordinal", 2, "", "night"),
+    ("The Route 62 bus was late.", "Route 62", "identifier", 62, "", "route"),
+    ("The council votes on the fiscal year 2027 budget.", "2027", "year", 2027, "", "fiscal year"),
+    ("The company was founded in 2027.", "2027", "year", 2027, "", "year"),
 ])
 def test_reading(text, figure, unit, value, qualifier, counted):
     reading = _only(text)
@@ -77,7 +88,10 @@ def test_reading(text, figure, unit, value, qualifier, counted):
     "Call 555-123-4567 for details.",
     "The meeting starts at 10 a.m. sharp.",
     "It covers (1) dumping and (2) storage.",
-    "Section 230 shields websites.",
+    "Read Comments 48 below the story.",
+    "First, anyone who; second, anyone who enticed; third, those who paid.",
+    "A third party paid for the second-hand boat.",
+    "He lives on Third Street.",
     "The COVID-19 rules ended.",
     "The office still runs Windows 10 on its old computers.",
     "Police were called to 12 Main Street on Friday night.",
@@ -104,8 +118,16 @@ def test_word_value(text, value):
 
 @pytest.mark.parametrize("text, low, high", [
     ("more than 3,400 inspections", 3400, math.inf),
-    ("nearly 1,200 facilities", 1080, 1200),
-    ("about 1,800 tons", 1620, 1980),
+    # A hedge allows a tenth of the value, but no more than one unit of the
+    # last digit written: "about 9,800" is 9,700-9,900.
+    ("nearly 1,200 facilities", 1100, 1200),
+    ("about 1,800 tons", 1700, 1900),
+    ("about 9,800 residents", 9700, 9900),
+    ("about 60 people", 54, 66),
+    ("just over 1,100 incidents", 1100, 1200),
+    # A fraction in words is a hedge: "four in five" is 72-88 percent.
+    ("four in five of the fires", 72, 88),
+    ("three-quarters of the buses", 67.5, 82.5),
     ("1,800 tons", 1750, 1850),          # rounded to its last non-zero digit
     ("1,840 tons", 1835, 1845),
     ("37 cases", 37, 37),                # small counts are exact
@@ -116,6 +138,22 @@ def test_word_value(text, value):
 def test_interval(text, low, high):
     reading = _only(text)
     assert (reading.low, reading.high) == pytest.approx((low, high))
+
+
+def test_a_shared_percent_sign_serves_every_number_of_a_list():
+    text = "They ran on time against targets of 92 and 85 percent, and 3, 4 or 5 percent in 2019 and 12 percent."
+    assert [(text[r.start:r.end], r.unit) for r in read(text)] == [
+        ("92", "percent"), ("85 percent", "percent"), ("3", "percent"), ("4", "percent"),
+        ("5 percent", "percent"), ("2019", "year"), ("12 percent", "percent")]
+
+
+def test_the_noun_of_the_next_figure_is_not_counted():
+    text = "Subway trains kept to schedule 87.3 percent of the time and buses about 77 percent."
+    assert [r.counted for r in read(text)] == ["", ""]
+    (samples,) = read("They collected 32 product and environmental samples.")
+    assert samples.counted == "samples"
+    (trips,) = [r for r in read("Riders logged 19 missed Route 62 trips.") if r.unit == "count"]
+    assert trips.counted == "trips"
 
 
 def test_running_total_and_partitive_are_marked():
@@ -234,6 +272,23 @@ def test_alignment_picks_the_aligned_sentence():
     assert unaligned.figures[0].source_text == "500"  # the closer value, with nothing else to go on
 
 
+@pytest.mark.parametrize("baseline, source", [
+    ((), "500"),                                         # no baseline: the fixed level (0.25) stands
+    ((0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2), "900"),   # 0.22 is above the story's upper quartile
+    ((0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5), "500"),     # ... and below this story's
+])
+def test_aligned_means_above_the_storys_own_level(baseline, source):
+    primary_text = ("Two sweeps\nCrews removed 500 tons of waste from harbors. "
+                    "Later, crews removed 900 tons of waste from rivers.\n")
+    article_text = "A story about the rivers of the region\nCrews hauled 600 tons of waste out of the rivers this year.\n"
+    primary, article = clean(primary_text).body, clean(article_text).body
+    river = next(s.index for s in primary.sentences if "rivers" in s.text)
+    aligned = Alignment(tuple(SentenceMatch(s.index, (river,) if "600" in s.text else (), 0.22, ())
+                              for s in article.sentences), baseline=baseline)
+    report = check(article, extract(article), primary, extract(primary), aligned, SAME_EVENT)
+    assert report.figures[0].source_text == source
+
+
 @pytest.mark.parametrize("sentence, figure, label", [
     ("Inspectors documented 548 violations.", "548", "unsourced"),
     ("The agency said Oct. 2, 2024, that the sweep was over.", "Oct. 2, 2024", "unsourced"),
@@ -242,6 +297,137 @@ def test_alignment_picks_the_aligned_sentence():
 ])
 def test_another_event_without_a_sheet(sentence, figure, label):
     assert _label(ARTICLE_HEAD + sentence + "\n" + ARTICLE_TAIL, figure, event=OTHER_EVENT).label == label
+
+
+# --- held-out stories (issue #5): general causes, each with a small text -------------------
+
+SEASON = (
+    "Storm Season Review: 412 Structures Destroyed and $148.7 Million in Costs\n"
+    "RIVERTON, Oct. 3, 2025 — The agency today released its review of the season, which opened on May 1 "
+    "and closed on Oct. 31. During the season, 1,274 wildfires burned 186,420 acres and destroyed 412 structures.\n"
+    "People caused 1,046 of the season's fires, or 82 percent. The largest fire was ignited on July 19 and "
+    "destroyed 197 structures. About 8,900 residents were evacuated.\n"
+    "Costs reached $148.7 million, 61 percent more than the $92.4 million budgeted. "
+    "The agency will ask lawmakers for $56.3 million when they meet in January.\n"
+    "Ridership recovered to 84 percent of its 2019 level. Trains met targets of 92 percent and 85 percent, "
+    "and 76.8 percent of buses ran on time.\n"
+    "Investors lost their savings: 214 of the 312 investors were 65 or older. "
+    "The fire ran along State Route 14 for two days.\n"
+    "The office was created by the council in 2009 to audit the agency. "
+    "Its audit of fiscal year 2026 is due in March 2027.\n"
+)
+
+
+@pytest.mark.parametrize("sentence, figure, label, source", [
+    # A hedge takes the best-evidenced value it allows, not the equal one elsewhere.
+    ("Ridership stood at roughly 85 percent of its 2019 level.", "roughly 85 percent", "rounded", "84 percent"),
+    # A compound counts what its head counts; the part of a set is another quantity.
+    ("The agency counted roughly 1,300 fires this year.", "roughly 1,300", "rounded", "1,274"),
+    # Buildings are structures (figure_synonyms.txt).
+    ("The largest fire wiped out 197 buildings.", "197", "match", "197"),
+    ("Fires destroyed upward of 400 buildings.", "upward of 400", "rounded", "412"),
+    # A part of a set against the source's own part of that set.
+    ("More than 200 of the investors were 65 or older.", "More than 200", "rounded", "214"),
+    # "About" on a figure written to the hundred allows the hundred, not a tenth.
+    ("About 9,800 residents were evacuated.", "About 9,800", "mismatch", "About 8,900"),
+    ("About 8,900 residents were evacuated.", "About 8,900", "match", "About 8,900"),
+    # Fractions and verbs of passing a mark are hedges.
+    ("People were to blame for four in five of the fires.", "four in five", "rounded", "82 percent"),
+    ("Three-quarters of buses ran on time.", "Three-quarters", "rounded", "76.8 percent"),
+    ("The bill tops $148 million.", "tops $148 million", "rounded", "$148.7 Million"),
+    # A month names the primary's date in it; another month does not.
+    ("The fire that emptied the town in July was the largest.", "July", "match", "July 19"),
+    ("The fire that emptied the town in August was the largest.", "August", "unsourced", ""),
+    # A name is the same name or another one, never a changed value.
+    ("The fire crossed Route 14 near the town.", "Route 14", "match", "Route 14"),
+    ("The Route 62 bus was late again.", "Route 62", "unsourced", ""),
+    # A fiscal year is not the calendar year of the same number.
+    ("The council will vote on the fiscal year 2027 budget.", "2027", "unsourced", ""),
+    ("Its audit of fiscal year 2026 is due next spring.", "2026", "match", "2026"),
+])
+def test_labels_of_held_out_cases(sentence, figure, label, source):
+    found = _label(ARTICLE_HEAD + sentence + "\n" + ARTICLE_TAIL, figure, primary_text=SEASON)
+    assert (found.label, found.source_text) == (label, source)
+
+
+def _aligned(article_text: str, primary_text: str, pairs: dict[str, str]) -> Alignment:
+    """An alignment of each article sentence holding a key of ``pairs`` with the primary
+    sentence holding its value (score 0.9); other sentences unaligned."""
+    primary, article = clean(primary_text).body, clean(article_text).body
+    matches = []
+    for sentence in article.sentences:
+        wanted = [v for k, v in pairs.items() if k in sentence.text]
+        target = tuple(p.index for p in primary.sentences if wanted and wanted[0] in p.text)
+        matches.append(SentenceMatch(sentence.index, target, 0.9 if target else 0.0, ()))
+    return Alignment(tuple(matches))
+
+
+def test_an_allowed_value_beats_the_aligned_sentence():
+    article = ARTICLE_HEAD + "Costs reached $148.7 million over the budget, so roughly $56 million more is needed.\n"
+    aligned = _aligned(article, SEASON, {"Costs reached": "Costs reached"})
+    figure = _label(article, "roughly $56 million", primary_text=SEASON, alignment=aligned)
+    assert (figure.label, figure.source_text) == ("rounded", "$56.3 million")
+
+
+def test_a_changed_year_needs_more_than_the_aligned_sentence():
+    article = ARTICLE_HEAD + "The office was created by the council in 2010.\n" + ARTICLE_TAIL
+    aligned = _aligned(article, SEASON, {"created by": "created by"})
+    assert _label(article, "2010", primary_text=SEASON, alignment=aligned).label == "unsourced"
+
+
+HEADLINES = (
+    "Listeria Outbreak Linked to Fresh Cheeses Sickens 23 in Nine Counties\n"
+    "ASHFORD, Oct. 14, 2025 — The department said 23 people in nine counties have become ill. "
+    "Ashford County has reported the most cases, seven.\n"
+    "On Oct. 6, inspectors collected 32 product samples at the company's plant.\n"
+)
+
+
+@pytest.mark.parametrize("article, figure, label, source", [
+    # A headline figure is the primary headline's; the equal "32 samples" is a coincidence.
+    ("DEADLY CHEESE: Listeria outbreak linked to fresh cheeses hits 32, kills one\n"
+     "The outbreak has spread across the state, officials said on Tuesday.\n", "32", "mismatch", "23"),
+    # ... but not when the sentences share words: "seven" is the county's seven.
+    ("Outbreak spreads\nThe outbreak has sickened 23 people, including seven in Ashford County.\n",
+     "seven", "match", "seven"),
+    ("Outbreak spreads\nInspectors collected 32 product samples at the plant.\n", "32", "match", "32"),
+])
+def test_headline_figures_and_coincidences(article, figure, label, source):
+    found = _label(article, figure, primary_text=HEADLINES)
+    assert (found.label, found.source_text) == (label, source)
+
+
+def test_a_headline_is_checked_against_the_primarys_headline():
+    # No word in common, no alignment: only the two headlines' role pairs the amounts.
+    article = "INFERNO SUMMER: blazes torch the state as the bill hits $170M\n" + ARTICLE_HEAD
+    found = _label(article, "$170M", primary_text=SEASON)
+    assert (found.label, found.source_text) == ("mismatch", "$148.7 Million")
+
+
+@pytest.mark.parametrize("sentence, figure, label", [
+    # In an article on another event, a day or month without the primary's year is that event's.
+    ("The season opened May 1, the agency said.", "May 1", "unsourced"),
+    ("The season closed on Oct. 31, 2024, the agency said.", "Oct. 31, 2024", "unsourced"),
+    ("The agency released its review on Oct. 3, 2025.", "Oct. 3, 2025", "match"),
+    ("The office was created by the council in 2009.", "2009", "match"),
+])
+def test_another_event_keeps_its_own_dates(sentence, figure, label):
+    found = _label(ARTICLE_HEAD + sentence + "\n" + ARTICLE_TAIL, figure, event=OTHER_EVENT, primary_text=SEASON)
+    assert found.label == label
+
+
+def test_the_primarys_date_of_issue_is_a_figure_it_gives():
+    primary_text = "Sweep results\nInspectors conducted 3,412 inspections at port facilities, the agency said today.\n"
+    article_text = ARTICLE_HEAD + "Inspectors conducted 3,412 inspections, the agency said Nov. 18.\n" + ARTICLE_TAIL
+    primary, article = clean(primary_text).body, clean(article_text).body
+    args = (article, extract(article), primary, extract(primary), NO_ALIGNMENT, SAME_EVENT)
+
+    def date(report: FigureReport) -> Figure:
+        return next(f for f in report.figures if f.text == "Nov. 18")
+
+    assert date(check(*args)).label == "unsourced"
+    issued = date(check(*args, primary_published="2025-11-18"))
+    assert (issued.label, issued.source_text, issued.source_span) == ("match", "2025-11-18", None)
 
 
 SHEET = ReferenceEvent(
