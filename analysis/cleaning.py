@@ -176,7 +176,7 @@ def clean(text: str, settings: Settings = DEFAULT, *, declared_paywall: str = ""
         if chrome[i]:
             anchored = True
             footer = i
-        elif anchored and word_count(all_lines[i].text) < settings.short_line_words + 2 and not prose[i]:
+        elif anchored and _footer_scrap(all_lines[i].text, settings) and not prose[i]:
             footer = i
         else:
             break
@@ -239,6 +239,12 @@ def clean(text: str, settings: Settings = DEFAULT, *, declared_paywall: str = ""
         cuts=cuts,
         headline=all_lines[headline].text if headline is not None else "",
     )
+
+
+def _footer_scrap(text: str, settings: Settings) -> bool:
+    """A short line that can be swept into the footer: not a sentence of four words or more."""
+    words = word_count(text)
+    return words < settings.short_line_words + 2 and (words < 4 or not _SENTENCE_END.search(text))
 
 
 def _guess_chrome(text: str) -> str:

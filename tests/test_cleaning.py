@@ -64,6 +64,14 @@ def test_no_gold_body_line_is_called_boilerplate(story_dir, request):
     ("Enjoy the Tally? Chip in to keep us independent.", "subscription"),
     ("Tell us what you think. Comments are open to subscribers.", "comments"),
     ("Officials said the 12 · 14 split was a typo in the report.", ""),
+    ("Aug. 27, 2025 at 4:15 p.m.", "byline"),
+    ("27 August 2025", "byline"),
+    ("This story is available exclusively to Herald subscribers. Start your subscription today.", "paywall"),
+    ("Support the station: become a sustaining member today.", "subscription"),
+    ("Jo Roe is Planeview’s senior safety editor. She covered courts for the Ledger.", "bio"),
+    ("Like this? Premium subscribers get it first. Join for $5 a month.", "subscription"),
+    ("The fee rises to $5 a month in May, the board said.", ""),
+    ("May 12 was the deadline the board set for the audit.", ""),
     ("The Daily Blare has been exposing harbor polluters for years, and we will keep naming them.", ""),
 ])
 def test_chrome_wording(line, category):
@@ -199,3 +207,13 @@ def test_links_under_a_related_heading_are_boilerplate():
     assert labels["Why the harbor keeps flooding every spring"] == ("boilerplate", "related_link")
     assert labels["County weighs its own ferry"] == ("boilerplate", "related_link")
     assert labels["The agency said it would return next year to inspect the same ports again."][0] == "body"
+
+
+def test_a_short_closing_sentence_is_not_swept_into_the_footer():
+    text = ("Port Sweep Finds 40 Violations Nationwide\n"
+            "Inspectors found 40 violations at 12 ports in May, the agency said on Monday.\n"
+            "We will be following every dollar.\n"
+            "REAL NEWS.\nShare this article\n")
+    labels = {l.text: l.label for l in clean(text).lines}
+    assert labels["We will be following every dollar."] == "body"
+    assert labels["REAL NEWS."] == "boilerplate"
