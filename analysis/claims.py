@@ -29,9 +29,13 @@ no rounding, at its own precision, of the figure it was checked against (nor,
 for an approximation such as "roughly 1,300", of any primary figure of its
 unit), unless the sentence is barely aligned and the two count different
 things; when the report labels it ``rounded`` but no primary figure of its
-unit lies within a step of its last digit ("about 9,800" for 8,900); or when
-it is unsourced but writes a primary figure's digits in another order ("32"
-for 23). An unsourced figure that rounds a figure of the aligned primary text
+unit lies within a step of its last digit ("about 9,800" for 8,900), unless
+the primary figure is a bound its value keeps ("22 percent" under "fewer
+than 30 percent": a value the primary lacks); or when it is unsourced but
+writes a primary figure's digits in another order ("32" for 23, the
+commonest slip in copying a figure) or repeats a figure of the article
+found changed elsewhere (a headline's figure again in the lede). A figure
+counts something else only when the article says what it counts. An unsourced figure that rounds a figure of the aligned primary text
 is a specific the primary gives. Every label of the report not taken as it
 stands is said in the claim's ``notes``.
 
@@ -328,10 +332,26 @@ def _not_a_rounding(figure: Figure, primary_figures: FigureReport, settings: Set
     return not any(_near(figure, f.value, settings) for f in (source, *_comparable(figure, primary_figures)))
 
 
+def _within_bound(figure: Figure, primary_figures: FigureReport) -> bool:
+    """The primary figure ``figure`` was checked against is a bound its value keeps ("22 percent" under "fewer than 30").
+
+    A bound says no value: a figure on its allowed side agrees with it
+    without being a rounding of it, and without conflicting.
+    """
+    source = _source(figure, primary_figures)
+    if source is None or source.unit != figure.unit:
+        return False
+    if source.qualifier_kind in _DOWNWARD:
+        return figure.value <= source.value
+    if source.qualifier_kind in _UPWARD:
+        return figure.value >= source.value
+    return False
+
+
 def _counts_something_else(figure: Figure, primary_figures: FigureReport) -> bool:
     """The primary figure ``figure`` was checked against counts another thing ("19 missed trips", "94 bus routes")."""
     source = _source(figure, primary_figures)
-    return source is not None and (figure.head or source.head) != "" and figure.head != source.head
+    return source is not None and figure.head != "" and figure.head != source.head
 
 
 def _transposed(figure: Figure, primary_figures: FigureReport, names_new: bool) -> Figure | None:
@@ -350,6 +370,23 @@ def _transposed(figure: Figure, primary_figures: FigureReport, names_new: bool) 
         if theirs != digits and sorted(theirs) == sorted(digits) and (figure.context & known.context or not names_new):
             return known
     return None
+
+
+def _changed_figures(figures: FigureReport, primary_figures: FigureReport,
+                     settings: Settings) -> dict[tuple[str, float], str]:
+    """(unit, value) -> the primary's figure, for each amount of the article the report finds changed.
+
+    An article repeats its figures (a headline's in the lede); where the
+    report pairs one occurrence with the primary figure it changes and
+    leaves another unsourced, the repetition is the same changed figure. A
+    mismatch that rounds a primary figure at its own precision is no change.
+    """
+    changed: dict[tuple[str, float], str] = {}
+    for figure in figures.figures:
+        if (figure.label == "mismatch" and figure.unit in _ROUNDED_UNITS and figure.source_text
+                and _rounding_of(figure, primary_figures, figure.qualifier_kind not in ("", "exact"), settings) is None):
+            changed.setdefault((figure.unit, figure.value), figure.source_text)
+    return changed
 
 
 def _credited(own: str, own_names: list[str], earlier: tuple[str, ...]) -> frozenset[str]:
@@ -428,7 +465,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
               facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], earlier: tuple[str, ...],
               quotes: QuoteReport,
               figures: FigureReport, primary_figures: FigureReport, event: EventCheck, levels: _Levels,
-              settings: Settings) -> _Findings:
+              settings: Settings, changed: dict[tuple[str, float], str] | None = None) -> _Findings:
     own = _own_text(sentence, article, quoted)
     lacks: list[str] = []
     conflicts: list[str] = []
@@ -483,8 +520,11 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
             transposed = _transposed(figure, primary_figures, bool(new_names))
             rounded = next((f for f in _comparable(figure, primary_figures)
                             if f.sentence in match.primary and _rounds(figure, f.value, settings)), None)
+            repeated = (changed or {}).get((figure.unit, figure.value))
             if transposed is not None:
                 conflicts.append(f"figure: {figure.text} (primary: {transposed.text}, its digits in another order)")
+            elif repeated is not None:
+                conflicts.append(f"figure: {figure.text} (primary: {repeated}; the article's changed figure again)")
             elif _worked_out(figure, agreeing, primary_figures):
                 lacks.append(f"figure: {figure.text} (worked out from the primary's figures)")
             elif rounded is not None:
@@ -496,6 +536,13 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
                 lacking += 1
             event_specific = True
         elif figure.label == "rounded" and _not_a_rounding(figure, primary_figures, settings):
+            if _within_bound(figure, primary_figures) and _transposed(figure, primary_figures, bool(new_names)) is None:
+                notes.append(f"figure: {figure.text} keeps the primary's bound {figure.source_text}, "
+                             "a value it does not give")
+                lacks.append(f"figure: {figure.text}")
+                lacking += 1
+                event_specific = True
+                continue
             conflicts.append(f"figure: {figure.text} (primary: {figure.source_text}; not a rounding of it)")
         else:
             supported += 1
@@ -583,6 +630,7 @@ def label(
     levels = _levels(alignment, settings)
     quoted = quoted_spans(article)
     known_names = _article_names(article)
+    changed = _changed_figures(figure_report, primary_figures, settings)
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
@@ -591,7 +639,7 @@ def label(
         match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
         findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
                              earlier[1] if earlier[0] >= sentence.paragraph - 1 else (),
-                             quote_report, figure_report, primary_figures, event, levels, settings)
+                             quote_report, figure_report, primary_figures, event, levels, settings, changed)
         if findings.names:
             earlier = (sentence.paragraph, findings.names)
         verdict, other_event = _decide(sentence, match, findings, event, levels, settings)

@@ -5,8 +5,9 @@ year's operation). The check weighs five kinds of evidence, each a vote for
 "different" (+) or "same" (-):
 
 - **year**: the article names a year close to the primary's dated events but
-  outside their span, one the primary never names (a year far from it is
-  history, not the event);
+  outside their span, one the primary never names, or dates something in a
+  year the primary names only undated ("the Class of 2024") (a year far from
+  it is history, not the event);
 - **period**: the months the article gives for the event fall outside the
   primary's (dates such as "Sept. 16" are not periods; compared only when the
   primary's dated events lie in one year, where months identify them);
@@ -63,6 +64,7 @@ class Calendar:
     years: tuple[int, ...]              # every calendar year it names (years, dates, periods), in order
     span: tuple[int, int] | None        # first and last year of its dated events (None: nothing dated)
     months: frozenset[int]              # months of its periods ("June, July and August"; dates excluded)
+    dated: tuple[int, ...] = ()         # the years of its dates and periods, in order
 
 
 def calendar(report: FigureReport) -> Calendar:
@@ -91,7 +93,7 @@ def calendar(report: FigureReport) -> Calendar:
         span = (common, common)
     else:
         span = None
-    return Calendar(tuple(years), span, frozenset(months))
+    return Calendar(tuple(years), span, frozenset(months), tuple(dated))
 
 
 def officials(quotes: QuoteReport) -> tuple[str, ...]:
@@ -174,9 +176,13 @@ def check(
     span = primary_dates.span
     if span is not None:
         lo, hi = span
-        known = set(primary_dates.years)
+        # A year the primary names (a cohort, a school year) is no other edition, but a date or period
+        # the article gives in a year the primary dates nothing in is the timing of another event.
+        known, dated = set(primary_dates.years), set(primary_dates.dated)
         near = [y for y in article_dates.years if y not in known and not lo <= y <= hi
                 and min(abs(y - lo), abs(y - hi)) <= settings.event_year_window]
+        near += [y for y in article_dates.dated if y in known and y not in dated and not lo <= y <= hi
+                 and min(abs(y - lo), abs(y - hi)) <= settings.event_year_window]
         same = [y for y in article_dates.years if lo <= y <= hi]
         if len(near) > len(same):
             votes += 1

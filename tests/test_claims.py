@@ -403,3 +403,63 @@ def test_an_abbreviation_of_the_primarys_words_is_no_new_name():
 ])
 def test_political_cues(text, expected):
     assert claims.cues_in(text) == expected
+
+
+BOUNDED = (
+    "Test results released\n\n"
+    "The department said today that 38.6 percent of students met the math standard, up from 37.1 percent.\n\n"
+    "Districts in which fewer than 30 percent of students met math standards received priority for grants.\n"
+)
+
+
+def _bounded_figure(text: str, needle: str, value: float) -> Figure:
+    """The article's share, labelled a rounding of the primary's bound "fewer than 30 percent"."""
+    from analysis import numbers
+
+    known = next(f for f in numbers.extract(bodies(BOUNDED, BOUNDED)[0]).figures if f.text.endswith("30 percent"))
+    start = text.index(needle)
+    return Figure((start, start + len(needle)), needle, value, "rounded", unit="percent", head="student",
+                  source_text=known.text, source_span=known.span, source="primary.txt")
+
+
+@pytest.mark.parametrize("sentence, needle, value, expected", [
+    # A value under the primary's bound keeps it: a value the primary does not give, no conflict.
+    ("The district was placed on a watch list in 2009, when 22 percent of its students met math standards.",
+     "22 percent", 22.0, "added"),
+    # A share with the primary's digits in another order is still its changed figure.
+    ("Just 36.8 percent of students met the math standard, the department said.", "36.8 percent", 36.8,
+     "contradicted"),
+])
+def test_a_figure_within_a_primary_bound_is_no_conflict(sentence, needle, value, expected):
+    text = "Results\n\n" + sentence + "\n"
+    figure = _bounded_figure(text, needle, value)
+    claim, _, _ = _claim(text, needle, figures=FigureReport((figure,), (), "primary"), primary_text=BOUNDED)
+    assert claim.label == expected, (claim.conflicts, claim.notes, claim.lacks)
+    assert bool(claim.conflicts) == (expected == "contradicted")
+    assert any("keeps the primary's bound" in note for note in claim.notes) == (expected == "added")
+
+
+def test_a_changed_figure_repeated_where_the_report_left_it_unsourced_is_still_changed():
+    headline = "Suppression costs hit $198.7 million"
+    sentence = "The Service spent $198.7 million on crews and aircraft this season."
+    text = _fires_article(sentence).replace("Fire season review", headline)
+    first = _figure(text, "$198.7 million", "mismatch", 198.7e6, unit="money", source="$148.7 million")
+    start = text.index(sentence) + sentence.index("$198.7")
+    again = Figure((start, start + len("$198.7 million")), "$198.7 million", 198.7e6, "unsourced", unit="money")
+    report = FigureReport((first, again), (), "primary")
+    claim, _, _ = _claim(text, "crews and aircraft", figures=report, primary_text=FIRES)
+    assert claim.label == "contradicted", (claim.conflicts, claim.lacks)
+    assert "the article's changed figure again" in claim.conflicts[0]
+    # Alone, the unsourced figure is only a specific the primary lacks.
+    alone = _claim(text, "crews and aircraft", figures=FigureReport((again,), (), "primary"), primary_text=FIRES)[0]
+    assert alone.label != "contradicted"
+
+
+def test_a_headline_figure_without_a_head_counts_nothing_else():
+    # The head is what a figure counts; a headline's figure often has none, which is no evidence of another thing.
+    sentence = "Herald reporters riding the buses last month logged 19 missed trips on Quarry Road."
+    text = _fires_article(sentence)
+    figure = _figure(text, "19", "mismatch", 19.0, head="", source="412")
+    assert _primary_figure("412").head != ""
+    assert _claim(text, "Herald reporters", figures=FigureReport((figure,), (), "primary"),
+                  primary_text=FIRES)[0].label == "contradicted"

@@ -168,3 +168,23 @@ def test_most_figures_conflicting_with_the_primarys_for_the_same_quantities_name
     assert result.same_event is same, result.evidence
     assert any("figures" in reason and ("conflict" if not same else "agree") in reason
                for reason in result.evidence)
+
+
+COHORT = (
+    "Graduation rate rises\n\n"
+    "FORT ELLERY, Aug. 27, 2025 — The department said today that the Class of 2024 graduated at a rate of "
+    "88.4 percent, up from 87.1 percent.\n\n"
+    "Districts may apply for tutoring grants until Sept. 30.\n"
+)
+
+
+@pytest.mark.parametrize("text, same", [
+    # The primary names 2024 only as a cohort; a date in 2024 times another announcement.
+    ("Grants announced\n\nFORT ELLERY - The department said Aug. 21, 2024, that districts may apply for "
+     "tutoring grants.\n", False),
+    # Naming the cohort's year, undated, is the primary's own year.
+    ("Graduation rate rises\n\nThe department said the Class of 2024 graduated at a higher rate.\n", True),
+])
+def test_a_date_in_a_year_the_primary_only_names_undated_is_another_events(text, same):
+    result = _check_against(COHORT, text)
+    assert result.same_event is same, result.evidence
