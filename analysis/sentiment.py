@@ -33,8 +33,8 @@ def _emoji_characters() -> frozenset[str]:
 def _without_emoji(text: str) -> str:
     """``polarity_scores``' first step: each emoji replaced by its description."""
     emojis = analyser().emojis
-    if _emoji_characters().isdisjoint(text):
-        return text  # the loop below would copy it character by character
+    if text.isascii() or _emoji_characters().isdisjoint(text):
+        return text  # the loop below would copy it character by character (no emoji is ASCII)
     out = ""
     prev_space = True
     for char in text:
@@ -92,8 +92,18 @@ def _negation(valence: float, lower: list[str], start_i: int, i: int) -> float:
     return valence
 
 
+@lru_cache(maxsize=1)
+def _idiom_words() -> frozenset[str]:
+    """The words of VADER's idioms and multi-word boosters ("kiss of death", "sort of")."""
+    phrases = [key for key in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in key]
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
 def _idioms(valence: float, lower: list[str], i: int) -> float:
     """``SentimentIntensityAnalyzer._special_idioms_check`` on the lower-cased tokens (``i`` >= 3)."""
+    if _idiom_words().isdisjoint(lower[i - 3:i + 3]):
+        # Tokens hold no spaces, so only phrases of these words can match; single-word keys never do.
+        return valence
     special, booster = vader.SPECIAL_CASES, vader.BOOSTER_DICT
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
@@ -144,7 +154,9 @@ def _valence(tokens: list[str], lower: list[str], lexicon: dict[str, float], is_
             valence -= vader.C_INCR
     for start_i in range(0, 3):
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-            s = vader.scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff)
+            # scalar_inc_dec is 0.0 but for a booster word.
+            s = (vader.scalar_inc_dec(tokens[i - (start_i + 1)], valence, is_cap_diff)
+                 if lower[i - (start_i + 1)] in vader.BOOSTER_DICT else 0.0)
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
@@ -171,7 +183,8 @@ def compound(text: str) -> float:
         return 0.0
     tokens = [token for token, _, _ in read]
     lower = [word for _, word, _ in read]
-    is_cap_diff = vader.allcap_differential(tokens)
+    # allcap_differential: some, not all, tokens in capitals.
+    is_cap_diff = 0 < len(tokens) - sum(map(str.isupper, tokens)) < len(tokens)
     sentiments: list[float] = []
     last = len(tokens) - 1
     for i, word in enumerate(lower):
@@ -181,5 +194,13 @@ def compound(text: str) -> float:
             sentiments.append(_valence(tokens, lower, lexicon, is_cap_diff, i))
         else:
             sentiments.append(0)
-    sentiments = sia._but_check(tokens, sentiments)
-    return sia.score_valence(sentiments, text)["compound"]
+    if "but" in lower:
+        sentiments = sia._but_check(tokens, sentiments)
+    # score_valence's compound: the sum, pushed away from 0 by "!" and "?", normalised and rounded.
+    total = float(sum(sentiments))
+    emphasis = sia._punctuation_emphasis(text)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    return round(vader.normalize(total), 4)

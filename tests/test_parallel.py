@@ -33,6 +33,13 @@ def test_worker_processes_give_identical_results(stories, expected, chunk):
     assert _json(analyse_stories(stories, run=LocalRunner(jobs=2), chunk=chunk)) == expected
 
 
+def test_joblib_processes_where_the_system_cannot_fork(stories, expected, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert _json(analyse_stories(stories, run=LocalRunner(jobs=2), chunk=2)) == expected
+
+
 def test_dask_cluster_gives_identical_results(stories, expected):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
