@@ -12,7 +12,10 @@ made here, with those modules, when the caller passes None. A sentence is
 - ``contradicted`` when it conflicts with the primary: a quotation the quote
   report labels ``misattributed`` (unless the sentence credits, by name or by
   "he"/"she" after a sentence naming them, the speaker the primary gives
-  those words to), or a changed figure (below);
+  those words to), or a quotation the report credits to no one in a sentence
+  that credits another of the primary's speakers and not the one the primary
+  gives the words to ("Ferreira-Holt put it bluntly: ..."); or a changed
+  figure (below);
 - ``added`` when it asserts what the primary does not say: a quotation the
   primary does not hold from someone it does not name; more specifics the
   primary lacks (new names, unsourced figures, years) than specifics it
@@ -409,8 +412,17 @@ def _quote_findings(sentence: Sentence, credited: frozenset[str], quotes: QuoteR
     whose quotations come from that event's sources.
     """
     conflicts, lacks, unsourced = [], [], False
+    voices = {fold(q.primary_speaker.split()[-1]).lower() for q in quotes.quotes if q.primary_speaker.split()}
     for quote in quotes.quotes:
         if quote.label is None or not _overlaps(quote.span, (sentence.doc_start, sentence.doc_end)):
+            continue
+        if quote.label != "unsourced" and not quote.speaker.split() and quote.primary_speaker.split():
+            # Words the report credits to no one, in a sentence crediting another of the primary's speakers.
+            right = fold(quote.primary_speaker.split()[-1]).lower()
+            others = sorted((credited & voices) - {right})
+            if others and right not in credited:
+                conflicts.append(f"speaker: quotation credited to {others[0]}, "
+                                 f"words the primary gives {quote.primary_speaker}")
             continue
         if quote.label == "misattributed":
             right = quote.primary_speaker.split()[-1].lower() if quote.primary_speaker.split() else ""

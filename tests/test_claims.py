@@ -463,3 +463,28 @@ def test_a_headline_figure_without_a_head_counts_nothing_else():
     assert _primary_figure("412").head != ""
     assert _claim(text, "Herald reporters", figures=FigureReport((figure,), (), "primary"),
                   primary_text=FIRES)[0].label == "contradicted"
+
+
+def _uncredited(text: str, needle: str, primary_speaker: str) -> Quote:
+    start = text.index(needle)
+    return Quote((start, start + len(needle)), ((start, start + len(needle)),), needle, "", "exact",
+                 primary_speaker=primary_speaker)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Quill's words, the report crediting no one, in a sentence crediting the primary's other speaker.
+    ("Director Tobias Fenn put it bluntly: the harbors “are not a free disposal service for industry.”",
+     "contradicted"),
+    # The speaker the primary gives the words to is credited: no conflict.
+    ("Administrator Mara Quill put it bluntly: the harbors “are not a free disposal service for industry.”",
+     "supported"),
+    # Nobody credited: nothing to conflict with.
+    ("The harbors, in the agency's words, “are not a free disposal service for industry.”", "supported"),
+])
+def test_words_credited_to_no_one_in_a_sentence_naming_another_primary_speaker(sentence, expected):
+    text = article(sentence)
+    # The report also holds words of Fenn's elsewhere: both are the primary's speakers.
+    report = QuoteReport((_uncredited(text, "are not a free disposal service for industry", "Mara Quill"),
+                          _uncredited(text, "Inspectors found", "Tobias Fenn")), ())
+    claim, _, _ = _claim(text, "free disposal", quotes=report)
+    assert claim.label == expected, (claim.conflicts, claim.lacks)
