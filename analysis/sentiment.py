@@ -5,8 +5,10 @@ list again for every rule it checks around every lexicon word (negation,
 idioms): quadratic in the sentence's length. :func:`compound` lower-cases the
 tokens once and applies the same rules in the same order, calling
 vaderSentiment's own functions (``scalar_inc_dec``, ``negated``,
-``allcap_differential``, ``_but_check``, ``score_valence``) wherever they cost
-nothing extra, so its result is the same float. ``tests/test_sentiment.py``
+``_but_check``, ``_punctuation_emphasis``, ``normalize``) wherever they cost
+nothing extra, and skips a rule only where it cannot apply (no lexicon word,
+no "but", no idiom's word nearby, no emoji in ASCII text), so its result is
+the same float. ``tests/test_sentiment.py``
 checks it against ``polarity_scores`` on the corpus and on generated sentences
 built to reach every rule.
 """

@@ -60,6 +60,11 @@ def test_equals_vader_on_every_corpus_sentence():
     assert checked > 100
 
 
+def test_no_emoji_is_ascii():
+    # compound skips the emoji step for ASCII text.
+    assert not any(emoji.isascii() for emoji in analyser().emojis)
+
+
 def test_neutral_text_scores_zero():
     assert compound("The operation ran for two months across the region.") == 0.0
 
