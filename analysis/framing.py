@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Literal
+from itertools import compress
+from typing import Literal, NamedTuple
 
 from analysis import sentiment
 from analysis.cleaning import Body
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import WORD, Sentence, Word, words
+from analysis.text import WORD, Sentence
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
 TermKind = Literal["valenced", "intensifier"]
@@ -240,17 +241,36 @@ def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
+class _Word(NamedTuple):
+    """A word of a sentence and its body span (``analysis.text.Word``'s fields, lighter to make)."""
+
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(frozen=True)
 class _Sentence:
     sentence: Sentence
     text: str  # the body's text, which the word spans point into
-    texts: tuple[str, ...]  # each word as written
+    texts: tuple[str, ...]  # each word as written: analysis.text's WORD matches in the sentence
     keys: tuple[str, ...]  # _key of each word
 
     @cached_property
-    def words(self) -> tuple[Word, ...]:
-        """The words with their spans, found again only for the sentences a measure looks into."""
-        return words(self.text, self.sentence.start, self.sentence.end)
+    def words(self) -> tuple[_Word, ...]:
+        """The words with their spans, found only for the sentences a measure looks into.
+
+        Each word is the first occurrence of its text after the previous word:
+        WORD matches at every word character, so nothing between two matches
+        can begin a word, and the text found there is the match itself.
+        """
+        found = []
+        position, find = self.sentence.start, self.text.find
+        for word in self.texts:
+            start = find(word, position)
+            position = start + len(word)
+            found.append(_Word(start, position, word))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -271,7 +291,7 @@ def _read(body: Body, settings: Settings) -> _Read:
     return _Read(body, quotation_spans(body, settings.quote_min_words), tuple(sentences))
 
 
-def _joined(text: str, left: Word, right: Word) -> bool:
+def _joined(text: str, left: _Word, right: _Word) -> bool:
     """True when only spaces stand between two words (no punctuation, no line break)."""
     return not any(char in _PHRASE_BREAKS or char == "\n" for char in text[left.end:right.start])
 
@@ -303,7 +323,7 @@ class _Found:
     context: frozenset[str]
 
 
-def _is_modifier(text: str, ws: tuple[Word, ...], keys: tuple[str, ...], index: int, noun: str) -> bool:
+def _is_modifier(text: str, ws: tuple[_Word, ...], keys: tuple[str, ...], index: int, noun: str) -> bool:
     """A singular person noun used as a modifier: "criminal justice", "sex offender registry"."""
     if keys[index] != noun or index + 1 >= len(ws):
         return False
@@ -346,17 +366,16 @@ def _found_in(read: _Read, settings: Settings) -> tuple[_Found, ...]:
     found = []
     for sentence in read.sentences:
         context: frozenset[str] | None = None
-        for i, key in enumerate(sentence.keys):
-            noun = lex.person_nouns.get(key)
-            if noun is None:
-                continue
+        nouns = tuple(map(lex.person_nouns.get, sentence.keys))
+        for i in compress(range(len(nouns)), nouns):
+            noun = nouns[i]
             word = sentence.words[i]
             if _is_modifier(body.text, sentence.words, sentence.keys, i, noun):
                 continue
             first = _first_modifier(body.text, sentence, i, settings)
             hedge_at = _hedge_index(body.text, sentence, first, i, settings)
             if hedge_at is not None:
-                hedge_word: Word | None = sentence.words[hedge_at]
+                hedge_word: _Word | None = sentence.words[hedge_at]
             else:
                 hedge_word = word if noun in lex.hedging_nouns else None
             start, end = body.to_document(sentence.words[first].start, word.end)
@@ -496,11 +515,10 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
     found = []
     for sentence in read.sentences:
         title: bool | None = None
-        for index, key in enumerate(sentence.keys):
-            entry = _lookup(key)
-            if entry is None:
-                continue
-            matched, score, kind, lexicon = entry
+        entries = tuple(map(_lookup, sentence.keys))
+        for index in compress(range(len(entries)), entries):
+            key = sentence.keys[index]
+            matched, score, kind, lexicon = entries[index]
             if kind == "valenced" and abs(score) < settings.loaded_min_valence:
                 continue
             stem = _stem(key)
@@ -551,6 +569,8 @@ def tone_of(body: Body) -> float:
 
 def _cue(keys: tuple[str, ...]) -> str:
     cues = _lexicons().cues
+    if cues.keys().isdisjoint(keys):
+        return ""  # no word begins a cue
     for index, key in enumerate(keys):
         for cue in cues.get(key, ()):
             if keys[index:index + len(cue)] == cue:

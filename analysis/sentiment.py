@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
+from itertools import compress
 
 from vaderSentiment import vaderSentiment as vader
 
@@ -70,7 +71,7 @@ def _negated(word: str) -> bool:
     return vader.negated([word])
 
 
-def _negation(valence: float, lower: list[str], start_i: int, i: int) -> float:
+def _negation(valence: float, lower: tuple[str, ...], start_i: int, i: int) -> float:
     """``SentimentIntensityAnalyzer._negation_check`` on the lower-cased tokens."""
     if start_i == 0:
         if _negated(lower[i - 1]):
@@ -101,7 +102,7 @@ def _idiom_words() -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase.split())
 
 
-def _idioms(valence: float, lower: list[str], i: int) -> float:
+def _idioms(valence: float, lower: tuple[str, ...], i: int) -> float:
     """``SentimentIntensityAnalyzer._special_idioms_check`` on the lower-cased tokens (``i`` >= 3)."""
     if _idiom_words().isdisjoint(lower[i - 3:i + 3]):
         # Tokens hold no spaces, so only phrases of these words can match; single-word keys never do.
@@ -130,7 +131,7 @@ def _idioms(valence: float, lower: list[str], i: int) -> float:
     return valence
 
 
-def _least(valence: float, lower: list[str], lexicon: dict[str, float], i: int) -> float:
+def _least(valence: float, lower: tuple[str, ...], lexicon: dict[str, float], i: int) -> float:
     """``SentimentIntensityAnalyzer._least_check`` on the lower-cased tokens."""
     if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
         if lower[i - 2] != "at" and lower[i - 2] != "very":
@@ -140,7 +141,8 @@ def _least(valence: float, lower: list[str], lexicon: dict[str, float], i: int) 
     return valence
 
 
-def _valence(tokens: list[str], lower: list[str], lexicon: dict[str, float], is_cap_diff: bool, i: int) -> float:
+def _valence(tokens: tuple[str, ...], lower: tuple[str, ...], lexicon: dict[str, float], is_cap_diff: bool,
+             i: int) -> float:
     """``SentimentIntensityAnalyzer.sentiment_valence`` of a lexicon word ``tokens[i]``."""
     item, item_lowercase = tokens[i], lower[i]
     valence = lexicon[item_lowercase]
@@ -179,23 +181,23 @@ def compound(text: str) -> float:
     sia = analyser()
     lexicon = sia.lexicon
     text = _without_emoji(text).strip()
-    read = [_token(raw) for raw in text.split()]
-    if not any(known for _, _, known in read):
+    read = list(map(_token, text.split()))
+    if not read:
+        return 0.0
+    tokens, lower, known = zip(*read)
+    if not any(known):
         # Every sentiment would be 0: boosters, "kind of" and unknown words all score 0.
         return 0.0
-    tokens = [token for token, _, _ in read]
-    lower = [word for _, word, _ in read]
     # allcap_differential: some, not all, tokens in capitals.
     is_cap_diff = 0 < len(tokens) - sum(map(str.isupper, tokens)) < len(tokens)
-    sentiments: list[float] = []
+    # A word scores 0 unless it is a lexicon word that is neither a booster nor "kind" of "kind of".
+    sentiments: list[float] = [0] * len(tokens)
     last = len(tokens) - 1
-    for i, word in enumerate(lower):
+    for i in compress(range(len(tokens)), known):
+        word = lower[i]
         if word in vader.BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
-            sentiments.append(0)
-        elif word in lexicon:
-            sentiments.append(_valence(tokens, lower, lexicon, is_cap_diff, i))
-        else:
-            sentiments.append(0)
+            continue
+        sentiments[i] = _valence(tokens, lower, lexicon, is_cap_diff, i)
     if "but" in lower:
         sentiments = sia._but_check(tokens, sentiments)
     # score_valence's compound: the sum, pushed away from 0 by "!" and "?", normalised and rounded.

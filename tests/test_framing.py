@@ -252,3 +252,18 @@ def test_identical_texts_add_nothing(text):
     assert framing.loaded_terms == ()
     assert framing.tone.difference == 0.0
     assert framing.attribution_density == framing.primary_attribution_density
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b1", "1,700", "4.25", "2,3x", "two-month", "reporter’s", "it's", "-", "'", "’",
+                                 " ", "  ", ".", ". ", ",", "\n", "“", "”", "\"", "é", "_", "Mr.", "U.S."]),
+                max_size=60).map("".join))
+def test_words_are_where_analysis_text_finds_them(text):
+    # Framing locates each word of a sentence without a second regex pass; the spans must be text.words'.
+    from analysis.framing import _read
+    from analysis.text import words
+
+    body = clean(text).body
+    for sentence in _read(body, DEFAULT).sentences:
+        expected = words(body.text, sentence.sentence.start, sentence.sentence.end)
+        assert [(w.start, w.end, w.text) for w in sentence.words] == [(w.start, w.end, w.text) for w in expected]
