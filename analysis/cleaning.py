@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -82,10 +82,14 @@ class Body:
             return (0, 0)
         return (self._map(start, left=True), self._map(max(start, end), left=False))
 
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        """Body offsets where the pieces start (computed once; measures map many spans)."""
+        return tuple(piece[0] for piece in self.pieces)
+
     def _map(self, offset: int, *, left: bool) -> int:
-        starts = [piece[0] for piece in self.pieces]
         # For a span's end, an offset on a piece boundary belongs to the piece before.
-        index = bisect.bisect_right(starts, offset if left else offset - 1) - 1
+        index = bisect.bisect_right(self._starts, offset if left else offset - 1) - 1
         index = max(index, 0)
         body_start, doc_start, length = self.pieces[index]
         return doc_start + min(max(offset - body_start, 0), length)
