@@ -1,11 +1,11 @@
 """Alignment: each article sentence matched to the primary sentence(s) that best support it.
 
-The story's model is fitted once (:func:`fit`): two TF-IDF vectorisers over
-the sentences of the primary and of all its coverage, one over stemmed
-content words and their bigrams, one over character 3-5-grams. The primary's
-*units* are its sentences and every pair of adjacent sentences. :func:`align`
-then scores each article sentence against every unit with sparse matrix
-products and keeps the best:
+The story's model is fitted once (:func:`fit`): two TF-IDF vectorisers
+(:mod:`analysis.vectors`) over the sentences of the primary and of all its
+coverage, one over stemmed content words and their bigrams, one over
+character 3-5-grams. The primary's *units* are its sentences and every pair
+of adjacent sentences. :func:`align` then scores each article sentence
+against every unit with sparse matrix products and keeps the best:
 
     score = (word containment + character cosine) / 2, in 0..1
 
@@ -32,9 +32,10 @@ from typing import Literal
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.cleaning import Body
+from analysis.vectors import CharNgramTfidf, FeaturePresence
 from analysis.settings import DEFAULT, Settings
 from analysis.text import Sentence
 
@@ -91,8 +92,8 @@ class AlignmentModel:
 
     primary: Body
     units: tuple[tuple[int, ...], ...]       # primary sentence indices of each unit (singles first)
-    word_vectoriser: TfidfVectorizer | None
-    char_vectoriser: TfidfVectorizer | None
+    word_vectoriser: FeaturePresence | None
+    char_vectoriser: CharNgramTfidf | None
     unit_words: sparse.csr_matrix | None     # binary word presence, units x vocabulary
     unit_chars: sparse.csr_matrix | None     # l2-normalised char tf-idf, units x char vocabulary
     idf: np.ndarray | None                   # the word vectoriser's idf, for containment weights
@@ -230,14 +231,13 @@ def fit(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -
     story_sentences = [s.text for s in primary.sentences] + [s.text for a in articles for s in a.sentences]
     if not units or not any(word_features(t) for t in story_sentences):
         return AlignmentModel(primary, units, None, None, None, None, None)
-    words = TfidfVectorizer(analyzer=word_features, sublinear_tf=True)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), preprocessor=_char_preprocess,
-                            sublinear_tf=True, dtype=np.float32)
+    words = FeaturePresence(word_features)
+    chars = CharNgramTfidf((3, 5), preprocess=_char_preprocess)
     words.fit(story_sentences)
     chars.fit(story_sentences)
     texts = [_unit_text(primary, u) for u in units]
-    unit_words = (words.transform(texts) > 0).astype(np.float32).tocsr()
-    unit_chars = chars.transform(texts).tocsr()
+    unit_words = words.transform(texts)
+    unit_chars = chars.transform(texts)
     model = AlignmentModel(primary, units, words, chars, unit_words, unit_chars, words.idf_.astype(np.float32))
     return replace(model, baseline=_baseline(model))
 
@@ -284,7 +284,7 @@ def _scores(texts: Sequence[str], model: AlignmentModel) -> tuple[np.ndarray, sp
     """The score matrix, and the binary word matrix of ``texts`` it was built from."""
     if model.word_vectoriser is None or not texts:
         return np.zeros((len(texts), len(model.units)), dtype=np.float32), None
-    present = (model.word_vectoriser.transform(texts) > 0).astype(np.float32).tocsr()
+    present = model.word_vectoriser.transform(texts)
     weights = present.multiply(model.idf.reshape(1, -1)).tocsr()
     totals = np.asarray(weights.sum(axis=1)).ravel()
     shared = (weights @ model.unit_words.T).toarray()
