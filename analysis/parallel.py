@@ -39,6 +39,10 @@ Result = TypeVar("Result")
 # sending the story's shared state with each task costs little.
 DEFAULT_CHUNK = 100
 
+# Allocations between young-generation collections while a process pool runs
+# (Python's default is 700); measured with benchmarks/scale.py.
+_POOL_GC_THRESHOLD = 20_000
+
 
 class Runner(Protocol):
     """Runs ``function(shared, item)`` for every item; results in the order of ``items``."""
@@ -83,13 +87,19 @@ class LocalRunner:
 def _forked(processes: int, function: Callable, shared: Any, items: Sequence) -> Iterator:
     # One task per item, handed out as workers free up, results in input order.
     # What exists now is left out of garbage collection while the pool runs:
-    # collections then scan only new objects (halving this process's cost of
-    # taking results in), and the workers do not copy the pages they share.
+    # collections then scan only new objects, and the workers do not copy the
+    # pages they share. Collections are also rarer (the workers inherit this):
+    # a result unpickles as tens of thousands of small acyclic objects, and at
+    # Python's default threshold the collections they trigger cost this
+    # process three times the unpickling itself.
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(max(threshold[0], _POOL_GC_THRESHOLD), *threshold[1:])
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             yield from pool.imap(functools.partial(function, shared), items)
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 
