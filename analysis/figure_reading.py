@@ -639,7 +639,6 @@ _MONTH_CUES = ("in", "of", "to", "through", "since", "until", "from", "between",
 
 def _periods(s: _Sentence) -> list[Reading]:
     """Months, alone or in lists and ranges, with an optional year ("March to May 2018")."""
-    p = patterns()
     tokens = s.tokens
     out = []
     k = 0
