@@ -78,3 +78,19 @@ def test_no_stories_and_bad_chunk():
     assert list(analyse_stories([])) == []
     with pytest.raises(ValueError, match="chunk"):
         list(analyse_stories([], chunk=0))
+
+
+def _threshold(_shared, _item):
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+def test_the_pool_restores_garbage_collection_when_it_ends():
+    import gc
+
+    before = gc.get_threshold()
+    in_workers = list(LocalRunner(2).map(_threshold, None, [0, 1]))
+    assert all(t > before[0] for t in in_workers)  # the workers collect less often while the pool runs
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
