@@ -104,6 +104,23 @@ _DOWNWARD = ("below", "at_most", "near_below")
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # A share written with a percent sign or word; one without it is a fraction ("four in five").
 _PERCENT_SIGN = re.compile(r"%|\bper\s*cent|\bpct\b", re.IGNORECASE)
+# Superlatives, and the scopes that bound them or not: "the biggest penalty
+# ... ever" claims more than the primary's "the largest penalty ... since
+# 2015" (a changed claim with no changed figure).
+_SUPERLATIVE = (r"\b(?:largest|biggest|highest|lowest|greatest|most|fewest|smallest|worst|best|first|deadliest|"
+                r"costliest|longest|fastest)\b")
+_UNBOUNDED = re.compile(
+    rf"{_SUPERLATIVE}[^.;:!?]{{0,80}}?\bever\b|\bever\b[^.;:!?]{{0,20}}{_SUPERLATIVE}"
+    rf"|{_SUPERLATIVE}[^.;:!?]{{0,80}}?\bin (?:its|their|the \w+(?:'s|’s)?) (?:\d+-year )?history\b"
+    r"|\b(?:a|an) record(?:-breaking|-setting)?\b(?! of\b)(?![-'’])|\ball-time\b|\bunprecedented\b",
+    re.IGNORECASE)
+_BOUNDED = re.compile(
+    rf"{_SUPERLATIVE}[^;:!?]{{0,120}}?\b(?:since (?:(?:19|20)\d\d|the |its |at least )"
+    r"|in (?:more than |nearly |almost |over |at least )?(?:a|\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a dozen|several) (?:years?|decades?)\b|in (?:a|the past|the last) (?:decade|generation)\b)",
+    re.IGNORECASE)
+_SCOPE_WORDS = frozenset(content_stems("largest biggest highest lowest greatest most fewest smallest worst best first "
+                                       "deadliest costliest longest fastest ever record history since decade year"))
 
 
 @dataclass(frozen=True)
@@ -560,6 +577,8 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
             supported += 1
     event_specific = event_specific or bool(conflicts)
 
+    conflicts.extend(_scope_conflicts(own, primary))
+
     # Quotations: the quote report's labels.
     credited = _credited(own, own_names, earlier)
     quote_conflicts, quote_lacks, unsourced = _quote_findings(sentence, credited, quotes, facts, event.same_event)
@@ -590,6 +609,29 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
                      tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
                      len(new_words))
+
+
+def _scope_conflicts(own: str, primary: Body) -> list[str]:
+    """A superlative with no bound in the reporter's words against one the primary bounds.
+
+    "It's the biggest penalty the agency has ever imposed" conflicts with "the
+    largest penalty ... since 2015" when the two sentences share a content
+    word besides the superlatives ("penalty"); one conflict is said per sentence.
+    """
+    claim = _UNBOUNDED.search(own)
+    if claim is None:
+        return []
+    mine = set(content_stems(own)) - _SCOPE_WORDS
+    for bounded in _bounded_superlatives(primary.text):
+        if mine & (set(content_stems(bounded)) - _SCOPE_WORDS):
+            return [f"scope: {claim.group()!r} (primary: {bounded!r})"]
+    return []
+
+
+@lru_cache(maxsize=64)
+def _bounded_superlatives(primary_text: str) -> tuple[str, ...]:
+    """The primary's bounded superlatives ("the largest civil penalty ... since 2015"), as written."""
+    return tuple(m.group() for m in _BOUNDED.finditer(primary_text))
 
 
 def _kind(findings: _Findings) -> AddedKind | None:

@@ -488,3 +488,22 @@ def test_words_credited_to_no_one_in_a_sentence_naming_another_primary_speaker(s
                           _uncredited(text, "Inspectors found", "Tobias Fenn")), ())
     claim, _, _ = _claim(text, "free disposal", quotes=report)
     assert claim.label == expected, (claim.conflicts, claim.lacks)
+
+
+_BOUNDED_PRIMARY = PRIMARY.rstrip("\n") + ("\nThe penalty is the largest civil penalty the agency has assessed "
+                                           "against a port operator since 2015.\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It is the biggest penalty the agency has ever imposed on a port operator.", "contradicted"),
+    ("The port operator now faces a record penalty from the agency.", "contradicted"),
+    ("It is the largest penalty against a port operator in the agency's history.", "contradicted"),
+    # Bounded as the primary bounds it, or about something else: no conflict of scope.
+    ("It is the largest penalty against a port operator since 2015, the agency said.", "supported"),
+    ("Ships have never been busier in the harbor, and the weather was the best ever for sailing.", "added"),
+    ("The agency keeps a record of every port operator's violations.", "supported"),
+])
+def test_an_unbounded_superlative_contradicts_the_primarys_bounded_one(sentence, expected):
+    found, _, _ = _claim(article(sentence), sentence[:30], primary_text=_BOUNDED_PRIMARY)
+    assert found.label == expected
+    assert any(c.startswith("scope:") for c in found.conflicts) == (expected == "contradicted")
