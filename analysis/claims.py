@@ -14,8 +14,10 @@ made here, with those modules, when the caller passes None. A sentence is
   "he"/"she" after a sentence naming them, the speaker the primary gives
   those words to), or a quotation the report credits to no one in a sentence
   that credits another of the primary's speakers and not the one the primary
-  gives the words to ("Ferreira-Holt put it bluntly: ..."); or a changed
-  figure (below);
+  gives the words to ("Ferreira-Holt put it bluntly: ..."); a changed
+  figure (below); or a superlative the reporter leaves unbounded ("the
+  biggest penalty ... ever", "a record fine") where the primary bounds one in
+  a sentence sharing a content word ("the largest penalty ... since 2015");
 - ``added`` when it asserts what the primary does not say: a quotation the
   primary does not hold from someone it does not name; more specifics the
   primary lacks (new names, unsourced figures, years) than specifics it
