@@ -240,10 +240,23 @@ def _opening_kinds(text: str, lo: int, hi: int) -> set[str]:
     return set()
 
 
+# A verb of speaking joined to the one before it, so sharing its subject ("... and vowed").
+_SHARED_SUBJECT = re.compile(r"\W*(?:and|but|then)\s+[a-z]+", re.IGNORECASE)
+# Words between two quoted pieces that make them two quotations, not one interrupted.
+_NEW_CLAUSE = re.compile(r"^[\W]*(?:and|but|or|then|while|before|after)\b|\bthat\b", re.IGNORECASE)
+
+
 def _interruption_joins(text: str, start: int, end: int, settings: Settings) -> bool:
-    """Whether the words between two quoted pieces are an attribution inside one sentence."""
+    """Whether the words between two quoted pieces are an attribution inside one sentence.
+
+    A new clause ("... and vowed that investigators "will follow ...") opens a
+    second quotation, however short: an attribution neither starts with a
+    conjunction nor reports speech with "that".
+    """
     between = text[start:end]
     if not between.strip() or word_count(between) > settings.quote_interruption_max_words:
+        return False
+    if _NEW_CLAUSE.search(between):
         return False
     if speakers.sentence_ends(text, start, end):
         return False
@@ -436,6 +449,11 @@ def _resolve(
                 and masked.count("\n", before[-1].sentence[1], opening) <= 1:
             return before[-1]
         return None
+    starts = [sentence.start for sentence in body.sentences]
+
+    def sentence_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
     # Reported statements and quotations, in body order; quotations after events at one offset.
     timeline = [(e.mention.start, 0, n, e) for n, e in enumerate(events) if e.mention is not None]
     timeline += [(c.at, 1, n, c) for n, c in enumerate(credits)]
@@ -448,17 +466,30 @@ def _resolve(
             result[n] = ("", "")
             continue
         gender = ""
+        same_sentence = is_quote and bool(history) and \
+            sentence_of(history[-1][0]) == sentence_of(found[n].segments[0][0])
         if attribution is not None and attribution.mention is None:
-            name, kind, how = "", "", f"unnamed: {attribution.evidence!r}"
+            if same_sentence and _SHARED_SUBJECT.match(attribution.evidence):
+                # "She said ... and vowed that investigators "will ..."": the verb is hers.
+                kind, name, gender = history[-1][1:]
+                how = f"the subject of {attribution.evidence!r}, credited earlier in the same sentence"
+            else:
+                name, kind, how = "", "", f"unnamed: {attribution.evidence!r}"
         elif attribution is None:
             follows = is_quote and item.opens_sentence
             subject = subject_before(found[n]) if follows else None
             if subject is not None and not subject.speaks and (not history or history[-1][0] < subject.mention.start):
                 kind, name, gender = as_speaker(subject)[1:]
                 how = f"follow-on: the subject of the sentence before ({subject.mention.text})"
-            else:
-                kind, name, gender = history[-1][1:] if follows and history else ("", "", "")
+            elif follows:
+                kind, name, gender = history[-1][1:] if history else ("", "", "")
                 how = "follow-on: the last named speaker" if name else "no attribution"
+            elif same_sentence:
+                # "She said it was "a program ..." and vowed that investigators "will follow ...""
+                kind, name, gender = history[-1][1:]
+                how = "the speaker credited earlier in the same sentence"
+            else:
+                kind, name, gender, how = "", "", "", "no attribution"
         else:
             mention = attribution.mention
             how = f"{attribution.cue}: {attribution.evidence!r}"

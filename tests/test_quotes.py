@@ -63,6 +63,11 @@ def article_report(article: str, primary: str = PRIMARY) -> quotes.QuoteReport:
     # a second opening mark before any close: the first quotation ends there
     ("“We found drums on the pier “and acted at once on them,” she said.",
      [["We found drums on the pier"], ["and acted at once on them,"]]),
+    # a new clause between two quoted pieces makes two quotations
+    ("She said it was “a program that honest farmers depend on,” and vowed that investigators “will follow "
+     "the grain to the end.”", [["a program that honest farmers depend on,"], ["will follow the grain to the end."]]),
+    ("“We found drums rusting,” she said, adding that “we acted at once on the pier.”",
+     [["We found drums rusting,"], ["we acted at once on the pier."]]),
     # guillemets and low-nine marks
     ("«Nous reviendrons l'année prochaine», a-t-elle dit.", [["Nous reviendrons l'année prochaine"]]),
 ])

@@ -128,6 +128,11 @@ def speakers_of(article: str, primary: str = PRIMARY) -> list[str]:
     # a role given in an apposition before the name
     ("The office’s director, Pia Sorrel, spoke first.\n“We will be back next year,” the director said.",
      ["Pia Sorrel"]),
+    # a second quotation in the sentence: a verb joined to the first one's shares its subject
+    ("Whitcombe said it was “a dump for industrial waste,” and vowed that inspectors “will be back next year.”",
+     ["Anselm Whitcombe", "Anselm Whitcombe"]),
+    # a multi-word title with a lower-case word in it
+    ("“We will be back next year,” said Special Agent in Charge Mara Quill of the Coastal Region.", ["Mara Quill"]),
     # nobody named: a verb with no name, or no attribution at all
     ("“No harbor should be a dump for waste,” officials said.", [""]),
     ("The sweep was, in short, “a success for every single harbor.”", [""]),
