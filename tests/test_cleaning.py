@@ -73,6 +73,16 @@ def test_no_gold_body_line_is_called_boilerplate(story_dir, request):
     ("The fee rises to $5 a month in May, the board said.", ""),
     ("May 12 was the deadline the board set for the audit.", ""),
     ("The Daily Blare has been exposing harbor polluters for years, and we will keep naming them.", ""),
+    ("Download the WXYZ Action News app for breaking news alerts", "widget"),
+    ("TRAFFIC ALERT: Lane closures on Route 9 until 6 PM", "widget"),
+    ("Continue reading with a Herald Digital subscription, just $1 for your first month.", "paywall"),
+    ("Questions? Call Herald Customer Care at 555-0100.", "subscription"),
+    ("Author: Jo Roe (WXYZ)", "byline"),
+    ("Smoke over the ridge on Tuesday evening, seen from the highway. (Credit: Jo Roe/WXYZ)", "image_credit"),
+    ("Republishing: our articles may be republished free of charge with credit.", "licence"),
+    # the same words in a reporter's sentence
+    ("Airline customer service complaints doubled last year, the agency said.", ""),
+    ("The author of the report said the findings would continue reading as a warning.", ""),
 ])
 def test_chrome_wording(line, category):
     assert chrome_category(line) == category
