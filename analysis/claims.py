@@ -637,6 +637,10 @@ def _scope_conflicts(own: str, primary: Body) -> list[str]:
     largest penalty ... since 2015" when the two sentences share a content
     word besides the superlatives ("penalty"); one conflict is said per sentence.
     """
+    lower = own.lower()
+    # Each unbounded scope has one of these words; most sentences have none, and skip the pattern.
+    if not any(word in lower for word in ("ever", "record", "history", "all-time", "unprecedented")):
+        return []
     claim = _UNBOUNDED.search(own)
     if claim is None:
         return []
