@@ -764,9 +764,9 @@ def _percents(s: _Sentence) -> list[Reading]:
             digits, first = shared.group(1), shared.start(1)
             out.append(_make(s, shared.start(1), shared.end(1), _number(digits), "percent",
                              precision=_precision(digits, 1.0, "percent", s.settings), unit_step=step(digits),
-                             counted=noun, head=canonical(noun) if noun else "", phrase=phrase))
+                             counted=noun, phrase=phrase))
         out.append(_make(s, a, b, value, "percent", precision=precision, unit_step=unit_step, counted=noun,
-                         head=canonical(noun) if noun else "", phrase=phrase))
+                         phrase=phrase))
     return out
 
 
@@ -787,7 +787,7 @@ def _fractions(s: _Sentence) -> list[Reading]:
         # A fraction in words is a hedge by nature ("three-quarters" for 76.8 percent).
         out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
                          unit_step=100 / bottom, counted=noun,
-                         head=canonical(noun) if noun else "", phrase=phrase))
+                         phrase=phrase))
     return out
 
 
@@ -802,7 +802,7 @@ def _ratios(s: _Sentence) -> list[Reading]:
         noun, _, phrase = _counted(s, b, "percent")
         out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
                          unit_step=100 / bottom, counted=noun,
-                         head=canonical(noun) if noun else "", phrase=phrase))
+                         phrase=phrase))
     return out
 
 
@@ -910,7 +910,7 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
                      qualifier=False, year=int(value))
     noun, partitive, phrase = _counted(s, b, "count")
     return _make(s, a, b, value, "count", precision=precision, unit_step=unit_step, counted=noun,
-                 head=canonical(noun) if noun else "", partitive=partitive, phrase=phrase)
+                 partitive=partitive, phrase=phrase)
 
 
 def _digit_numbers(s: _Sentence) -> list[Reading]:
