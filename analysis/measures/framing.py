@@ -35,6 +35,7 @@ from analysis.text import sentiment
 from analysis.readers.cleaning import Body
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text.sentences import WORD, Sentence
+from analysis.text.tokens import porter_stem
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
 TermKind = Literal["valenced", "intensifier"]
@@ -189,18 +190,6 @@ def _lexicons() -> _Lexicons:
     )
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer  # rules only: needs no NLTK data
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=65536)
-def _stem(key: str) -> str:
-    return _stemmer().stem(key)
-
-
 # ---------------------------------------------------------------- the text, read once
 
 
@@ -305,7 +294,7 @@ def _title_case(texts: tuple[str, ...]) -> bool:
 def _context(keys: tuple[str, ...]) -> frozenset[str]:
     """A sentence's content-word stems (no function words, no figures), to find it again in the primary."""
     boundaries = _lexicons().boundaries
-    return frozenset(_stem(k) for k in keys if k[:1].isalpha() and k not in boundaries)
+    return frozenset(porter_stem(k) for k in keys if k[:1].isalpha() and k not in boundaries)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -506,7 +495,7 @@ def _vocabulary(read: _Read) -> _Vocabulary:
     own, quoted = set(), set()
     for sentence in read.sentences:
         for word, key in zip(sentence.words, sentence.keys):
-            (quoted if _inside(word.start, read.quotes) else own).add(_stem(key))
+            (quoted if _inside(word.start, read.quotes) else own).add(porter_stem(key))
     return _Vocabulary(frozenset(own), frozenset(own | quoted))
 
 
@@ -521,7 +510,7 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
             matched, score, kind, lexicon = entries[index]
             if kind == "valenced" and abs(score) < settings.loaded_min_valence:
                 continue
-            stem = _stem(key)
+            stem = porter_stem(key)
             if stem in primary.own:
                 continue  # the primary's own word (so in all of the primary, quoted or not)
             noun = lex.person_nouns.get(key)

@@ -28,9 +28,8 @@ from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, NamedTuple
 
-from nltk.stem.porter import PorterStemmer
-
 from analysis.settings import DEFAULT, Settings, word_list
+from analysis.text.tokens import porter_stem
 
 Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal", "identifier"]
 QualifierKind = Literal["", "above", "at_least", "just_above", "below", "at_most", "near_below", "approx", "exact"]
@@ -114,9 +113,9 @@ def lexicon() -> _Lexicon:
     synonyms: dict[str, str] = {}
     for group in word_list("figure_synonyms"):
         members = group.split()
-        leader = _stem(members[0])
+        leader = porter_stem(members[0])
         for member in members:
-            synonyms.setdefault(_stem(member), leader)
+            synonyms.setdefault(porter_stem(member), leader)
     months = {name: int(number) for name, number in _pairs("figure_months")}
     return _Lexicon(
         numbers=numbers,
@@ -142,20 +141,10 @@ def lexicon() -> _Lexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> PorterStemmer:
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
-
-
 @lru_cache(maxsize=8192)
 def canonical(word: str) -> str:
     """The stem of ``word`` mapped onto its synonym group ("fines" -> "fine", "penalties" -> "fine")."""
-    stem = _stem(re.sub(r"['’]s?$", "", word))
+    stem = porter_stem(re.sub(r"['’]s?$", "", word))
     return lexicon().synonyms.get(stem, stem)
 
 

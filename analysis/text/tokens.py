@@ -35,7 +35,11 @@ def _stemmer():
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word; numbers lose their separators."""
+    """The Snowball stem of a lower-case word; numbers lose their separators.
+
+    The stemmer of the alignment and of everything compared with it (claims,
+    omissions, the primary's facts).
+    """
     if word[:1].isdigit():
         return word.replace(",", "")
     return _stemmer().stem(word)
@@ -56,3 +60,22 @@ def is_content(word: str) -> bool:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text``, in order; a possessive is its noun ("MMTA's" is "mmta")."""
     return tuple(stem(_POSSESSIVE.sub("", w).replace("'", "")) for w in tokens(text) if is_content(w))
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer  # rules only: needs no NLTK data
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def porter_stem(word: str) -> str:
+    """The Porter stem of ``word``, lower-cased: how figures name what they count and framing matches its terms.
+
+    A second stemmer on purpose: Porter and Snowball differ on words such as
+    "allegedly" ("allegedli" / "alleg") and "heartbreakingly", and these stems
+    are written into the results (figure heads and contexts, framing's terms),
+    so stemming them with :func:`stem` would change results.
+    """
+    return _porter().stem(word)
