@@ -33,9 +33,9 @@ from typing import Literal, NamedTuple
 
 from analysis.text import sentiment
 from analysis.readers.cleaning import Body
-from analysis.settings import DEFAULT, Settings, word_list
+from analysis.settings import DEFAULT, TITLE_CASE_HEADLINE_MIN_WORDS, TITLE_CASE_SHARE, Settings, word_list
 from analysis.text.sentences import WORD, Sentence
-from analysis.text.tokens import porter_stem
+from analysis.text.tokens import porter_stem, title_case
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
 TermKind = Literal["valenced", "intensifier"]
@@ -285,10 +285,10 @@ def _joined(text: str, left: _Word, right: _Word) -> bool:
     return not any(char in _PHRASE_BREAKS or char == "\n" for char in text[left.end:right.start])
 
 
-def _title_case(texts: tuple[str, ...]) -> bool:
+def _title_case(texts: tuple[str, ...], *, share: float = TITLE_CASE_SHARE,
+                min_words: int = TITLE_CASE_HEADLINE_MIN_WORDS) -> bool:
     """A headline in title case: most of its (three or more) words capitalised."""
-    alpha = [w for w in texts if w[:1].isalpha()]
-    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) / len(alpha) >= 0.6
+    return title_case([w for w in texts if w[:1].isalpha()], share=share, min_words=min_words)
 
 
 def _context(keys: tuple[str, ...]) -> frozenset[str]:

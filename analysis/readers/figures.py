@@ -28,8 +28,8 @@ from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, NamedTuple
 
-from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text.tokens import porter_stem
+from analysis.settings import DEFAULT, TITLE_CASE_SHARE, Settings, word_list
+from analysis.text.tokens import porter_stem, title_case
 
 Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal", "identifier"]
 QualifierKind = Literal["", "above", "at_least", "just_above", "below", "at_most", "near_below", "approx", "exact"]
@@ -518,8 +518,7 @@ def _name_number(s: _Sentence, start: int, end: int, digits: str) -> bool:
     if _qualifier(s, start)[0]:
         return False
     words = [t.text for t in tokens if len(t.text) > 3 and t.text.isalpha()]
-    title_case = sum(w[0].isupper() for w in words) >= 0.6 * len(words) if words else True
-    return not title_case
+    return not title_case(words, share=TITLE_CASE_SHARE, min_words=0)
 
 
 def read(text: str, start: int = 0, end: int | None = None, settings: Settings = DEFAULT) -> list[Reading]:

@@ -11,6 +11,7 @@ kept), :func:`stem` is NLTK's Snowball stemmer (cached), and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -79,3 +80,13 @@ def porter_stem(word: str) -> str:
     so stemming them with :func:`stem` would change results.
     """
     return _porter().stem(word)
+
+
+def title_case(words: Sequence[str], *, share: float, min_words: int = 1) -> bool:
+    """Whether ``words`` (the ones a caller counts: long words, say) are set in title case.
+
+    At least ``min_words`` of them, and at least ``share`` (0..1) of them
+    capitalised. The one title-case test; callers choose the words and the
+    thresholds (``analysis.settings``: TITLE_CASE_*).
+    """
+    return len(words) >= min_words and sum(w[:1].isupper() for w in words) >= share * len(words)
