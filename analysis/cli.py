@@ -113,8 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"sourcedrift: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("sourcedrift: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as interrupt:
+        # The output writer says what the output folder holds; before it ran, nothing was written.
+        outcome = getattr(interrupt, "outcome", "nothing was written")
+        print(f"sourcedrift: interrupted; {outcome}", file=sys.stderr)
         return 130
 
 
@@ -124,10 +126,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from reports.results_json import write_results
 
     settings = load_settings(args.config)
-    check_output_dir(args.out)
     story = load_story(args.story)
+    check_output_dir(args.out, inputs=(story.directory,))
     analysis = analyse_story(story, settings, progress=_progress(args.quiet))
-    with staged_output(args.out) as staging:
+    with staged_output(args.out, inputs=(story.directory,)) as staging:
         write_results(analysis, staging)
     for line in summary(analysis):
         print(line)
@@ -142,8 +144,8 @@ def _report(args: argparse.Namespace) -> int:
     from reports.report import PAPERS, ReportOptions, report_config, report_steps, write_report
 
     settings = load_settings(args.config)
-    check_output_dir(args.out)
     story = load_story(args.story)
+    check_output_dir(args.out, inputs=(story.directory,))
     options = ReportOptions(blind=args.blind, large_print=args.large_print,
                             papers=PAPERS if args.paper == "both" else (args.paper,))
     # The analysis reports one step per article plus three for the whole story.

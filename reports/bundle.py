@@ -526,6 +526,19 @@ def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str,
     return found
 
 
+def bundle_with_manifest(analyses: Sequence[StoryAnalysis], config: dict, *,
+                         report_outputs: dict[str, bytes] | None = None,
+                         ready: frozenset[str] | None = None) -> dict[str, bytes]:
+    """Every file of the bundle, the manifest included, by name."""
+    from reports.view import ready_measures
+
+    ready = ready_measures() if ready is None else frozenset(ready)
+    files = bundle_files(analyses, config, ready=ready)
+    files[MANIFEST] = dumps(manifest(analyses, config, dict(files), ready=ready,
+                                     report_outputs=report_outputs)).encode("utf-8")
+    return files
+
+
 def write_bundle(analyses: Sequence[StoryAnalysis], out: Path, config: dict, *,
                  report_outputs: dict[str, bytes] | None = None, ready: frozenset[str] | None = None) -> list[Path]:
     """Write the replication bundle of ``analyses`` into folder ``out``; return the files written.
@@ -538,18 +551,13 @@ def write_bundle(analyses: Sequence[StoryAnalysis], out: Path, config: dict, *,
             with their hash under ``report_outputs``.
         ready: the measures to include (default: those implemented).
 
-    Nothing half-written is left: the files are built in a staging folder and
-    moved in at the end.
+    ``out`` is a folder being built: callers that replace an output write the
+    bundle into their staging folder (``reports.files.staged_output``).
     """
-    from reports.files import staged_output
-    from reports.view import ready_measures
+    from reports.files import write_tree
 
-    ready = ready_measures() if ready is None else frozenset(ready)
     out = Path(out)
-    files = bundle_files(analyses, config, ready=ready)
-    files[MANIFEST] = dumps(manifest(analyses, config, dict(files), ready=ready,
-                                     report_outputs=report_outputs)).encode("utf-8")
-    with staged_output(out) as staging:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
+    out.mkdir(parents=True, exist_ok=True)
+    files = bundle_with_manifest(analyses, config, report_outputs=report_outputs, ready=ready)
+    write_tree(out, files)
     return [out / name for name in sorted(files)]

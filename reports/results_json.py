@@ -66,8 +66,9 @@ def dumps(obj: Any) -> str:
 
 
 def write_results(analysis: StoryAnalysis, directory: Path) -> Path:
-    from reports.files import write_atomic
+    """Write ``directory/results.json`` (a folder being built: see ``reports.files.staged_output``)."""
+    from reports.files import write_file
 
     path = Path(directory) / "results.json"
-    write_atomic(path, dumps(results(analysis)))
+    write_file(path, dumps(results(analysis)))
     return path
