@@ -36,6 +36,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,8 @@ _DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG}
 _PATH_ERRORS = {errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR, errno.ENOENT, errno.EMLINK,
                 errno.ENAMETOOLONG, errno.EXDEV}
 _RENAME_EXCHANGE = 2
+# A writer writes its pid the moment it has the lock: an empty lock this old was left by a killed run.
+_EMPTY_LOCK_SECONDS = 10.0
 _AT_FDCWD = -100
 
 
@@ -218,12 +221,19 @@ def _alive(pid: int) -> bool:
 
 
 def _holder(lock: Path) -> int | None:
-    """The pid in a lock file; None when it names none (being written, or damaged)."""
+    """The pid in a lock file; None when it names none (being written, or damaged); -1 when it is gone."""
     try:
         text = lock.read_text(encoding="ascii", errors="replace").strip()
     except FileNotFoundError:
         return -1
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() else 0 if text else None
+
+
+def _age(lock: Path) -> float:
+    try:
+        return time.time() - lock.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 @contextmanager
@@ -241,6 +251,8 @@ def output_lock(target: Path) -> Iterator[Path]:
             pid = _holder(lock)
             if pid == -1:
                 continue  # released meanwhile: try again
+            if pid is None and _age(lock) > _EMPTY_LOCK_SECONDS:
+                pid = 0  # a run killed between creating the lock and writing its pid
             if pid is not None and not _alive(pid):
                 _take_over(lock, pid)
                 continue
@@ -251,26 +263,32 @@ def output_lock(target: Path) -> Iterator[Path]:
             raise _output_error(target, error, None) from None
         try:
             os.write(handle, f"{os.getpid()}\n".encode("ascii"))
-        finally:
+        except BaseException:
             os.close(handle)
+            lock.unlink(missing_ok=True)
+            raise
+        os.close(handle)
         break
     else:
         raise OutputError(target, f"could not take the lock {lock}; try again")
     try:
         yield lock
     finally:
-        if _holder(lock) == os.getpid():
-            lock.unlink(missing_ok=True)
+        try:
+            if _holder(lock) == os.getpid():
+                lock.unlink(missing_ok=True)
+        except OSError:
+            pass  # a lock left behind names this process: the next run takes it over once it has ended
 
 
-def _take_over(lock: Path, dead: int) -> None:
+def _take_over(lock: Path, dead: int | None) -> None:
     """Remove a lock whose holder ``dead`` has gone, unless a live run took it meanwhile."""
     aside = lock.with_name(f"{lock.name}.stale-{os.getpid()}")
     try:
         os.rename(lock, aside)
     except FileNotFoundError:
         return
-    if _holder(aside) != dead:
+    if _holder(aside) not in (dead, None, 0):
         # Another run took the stale lock over and wrote its own pid first: give it back.
         try:
             os.link(aside, lock)
@@ -291,18 +309,13 @@ def _leftovers(target: Path, kind: str) -> list[Path]:
 
 
 def _remove_tree(folder: Path) -> bool:
-    """Remove ``folder`` and everything in it, read-only parts included; True when gone."""
-    def writable_and_retry(function, name, _):
-        parent = os.path.dirname(name)
+    """Remove ``folder`` and everything in it, read-only sub-folders included; True when gone."""
+    for root, _, _ in os.walk(folder):
         try:
-            os.chmod(parent, stat.S_IRWXU)
-            if os.path.isdir(name) and not os.path.islink(name):
-                os.chmod(name, stat.S_IRWXU)
-            function(name)
+            os.chmod(root, stat.S_IRWXU)  # a read-only folder of ours must not keep its files
         except OSError:
             pass
-
-    shutil.rmtree(folder, onerror=writable_and_retry)
+    shutil.rmtree(folder, ignore_errors=True)
     return not os.path.lexists(folder)
 
 
@@ -372,6 +385,16 @@ def _swap_in(staging: Path, target: Path) -> Path | None:
     return aside
 
 
+def _after_swap(target: Path, previous: Path | None) -> None:
+    """Flush the swap to disk and remove the previous output; the new one is whole either way."""
+    try:
+        _fsync_folder(target.parent)
+        if previous is not None:
+            _remove_tree(previous)
+    except OSError:
+        pass  # what is left beside the output is removed by the next run
+
+
 def _refused_write(error: OSError, target: Path) -> bool:
     """Whether ``error`` is the disk refusing the output (not a fault elsewhere)."""
     if error.errno in _DISK_ERRORS:
@@ -416,9 +439,7 @@ def staged_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Ite
                 _settle(staging)
                 previous = _swap_in(staging, target)
                 swapped = True
-                _fsync_folder(target.parent)
-                if previous is not None:
-                    _remove_tree(previous)  # what is left, if anything, goes with the next run
+                _after_swap(target, previous)
             except BaseException:
                 swapped = _holds(target, inode)
                 raise
