@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import __version__
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, SettingError, Settings
 from corpus import DEFAULT_STORY, InputError, load_story
-from corpus.reading import read_toml
+from corpus.reading import inside, read_toml
 
 EXIT_BAD_INPUT = 2
 
@@ -36,8 +36,8 @@ def load_settings(path: str | None) -> Settings:
         raise InputError(path, "[settings] must be a table")
     try:
         return DEFAULT.updated(overrides)
-    except (ValueError, TypeError) as error:
-        raise InputError(path, str(error)) from None
+    except SettingError as error:
+        raise InputError(path, f"[settings] {error}") from None
 
 
 def _story_arg(parser: argparse.ArgumentParser) -> None:
@@ -201,7 +201,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config)
     story = load_story(args.story)
-    gold_path = Path(args.gold) if args.gold else Path(args.story) / "gold.toml"
+    # The story's own gold file must lie in its folder; a --gold file is the user's choice.
+    gold_path = Path(args.gold) if args.gold else inside(story.directory, "gold.toml", story.directory, "gold")
     if not gold_path.is_file():
         raise InputError(gold_path, "no such gold file")
     gold = load_gold(gold_path, story)
