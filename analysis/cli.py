@@ -226,7 +226,7 @@ def _new(args: argparse.Namespace) -> int:
     from corpus.build import build_story
 
     story_dir = build_story(args.story, args.primary, args.articles, title=args.title)
-    print(f"wrote {story_dir / 'story.toml'}; analyse it with: sourcedrift analyze {story_dir}")
+    print(f"wrote {story_dir / 'story.toml'}; next: sourcedrift report {story_dir} -o {story_dir.name}-report")
     return 0
 
 

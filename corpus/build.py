@@ -35,6 +35,78 @@ _PAYWALL_MARKUP = (
 )
 
 
+# Where a plain-text page names its outlet, from the most telling place to the
+# least: a copyright footer ("© 2025 The Dunmore Ledger. All rights
+# reserved."), the site's name above its navigation bar ("THE DUNMORE LEDGER"
+# over "Home | News | Sports"), a wire dateline's credit ("WASHINGTON
+# (Tidewire) — ..."). Anything less plain is left for the user to fill in.
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^.,;|©]*?)\s*(?:[.,;|]|\ball rights reserved|$)", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+"
+                       r"\((?P<name>[^()]{2,40})\)\s+[—–-]")
+_NAVIGATION = {"menu", "sections", "home", "subscribe", "search", "sign in", "log in", "listen live",
+               "watch live", "donate", "navigation", "skip to content"}
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
+_FOOTER_LINES = 8
+_OUTLET_MAX_WORDS = 6
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _name(candidate: str) -> str:
+    """A candidate outlet name, or '' when it does not look like one (too long, no capital, a sentence)."""
+    candidate = candidate.strip(" -–—:")
+    words = candidate.split()
+    if not words or len(words) > _OUTLET_MAX_WORDS or not candidate[0].isupper():
+        return ""
+    if any(mark in candidate for mark in ".!?:;\"“”") or candidate.casefold().startswith("all rights"):
+        return ""
+    return candidate
+
+
+def _unshout(name: str) -> str:
+    """A logo in capitals as a name: "THE DUNMORE LEDGER" -> "The Dunmore Ledger"; call letters stay."""
+    if name != name.upper():
+        return name
+    words = []
+    for index, word in enumerate(name.split()):
+        lowered = word.lower()
+        if not any(v in lowered for v in "aeiouy") or not word.isalpha():
+            words.append(word)            # KSVN, 6, A&E
+        elif index and lowered in _SMALL_WORDS:
+            words.append(lowered)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
+def outlet_from_text(text: str) -> str:
+    """The outlet a plain-text page names in an obvious place, or '' (see the patterns above)."""
+    lines = _lines(text)
+    logo = ""
+    if len(lines) >= 2:
+        following = lines[1].casefold()
+        if following in _NAVIGATION or following.count("|") >= 2:
+            logo = _unshout(_name(lines[0])) if "," not in lines[0] else ""
+    for line in reversed(lines[-_FOOTER_LINES:]):
+        found = _COPYRIGHT.match(line)
+        owner = _name(found.group("name")) if found else ""
+        if owner:
+            # "© 2025 KSVN" under a "KSVN NEWS 6" logo: the logo gives the fuller name.
+            return logo if logo.casefold().startswith(owner.casefold()) else owner
+    if logo:
+        return logo
+    for line in lines[:4]:
+        found = _DATELINE.match(line)
+        # An acronym credit ("(AP)", "(MW)") is left out: it rarely is the outlet's name as written.
+        if found and _name(found.group("name")) and any(ch.islower() for ch in found.group("name")):
+            return _name(found.group("name"))
+    return ""
+
+
 @dataclass(frozen=True)
 class Converted:
     """One input file as it will stand in the story."""
@@ -76,7 +148,7 @@ def convert(path: Path) -> Converted:
         first = text.strip().split("\n", 1)[0].strip()
         # A short first line with no full stop is the page's headline.
         headline = first if len(first.split()) <= 20 and not first.endswith(".") else ""
-        return Converted(file=path.name, text=text, headline=headline)
+        return Converted(file=path.name, text=text, headline=headline, outlet=outlet_from_text(text))
     import trafilatura
 
     html = _decode_html(data, path)

@@ -1,0 +1,51 @@
+"""corpus.build (``sourcedrift new``): the outlet a plain-text page names, read conservatively."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.cli import main
+from corpus.build import outlet_from_text
+
+BODY = "Inspectors found 40 violations at 12 ports in May, the agency said on Monday.\n"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a copyright footer
+    (f"Port sweep finds 40 violations\n{BODY}\n© 2025 Harbor Gazette. All rights reserved.\n", "Harbor Gazette"),
+    (f"Headline\n{BODY}Copyright 2020 Sable Valley Public Radio\n", "Sable Valley Public Radio"),
+    (f"Headline\n{BODY}© 2025 The Dunmore Ledger, a Greywater Media publication. All rights reserved.\n",
+     "The Dunmore Ledger"),
+    (f"Headline\n{BODY}Copyright © 2019-2025 Tidewire Inc. All rights reserved.\n", "Tidewire Inc"),
+    # the site's name above its navigation, in capitals or not; call letters stay capitals
+    (f"THE DUNMORE LEDGER\nHome | News | Sports | Opinion\nHeadline\n{BODY}", "The Dunmore Ledger"),
+    (f"The Dunmore County Clarion\nSections\nHeadline\n{BODY}", "The Dunmore County Clarion"),
+    (f"KSVN NEWS 6\nMenu\nWatch Live\n{BODY}Copyright 2025 KSVN. All rights reserved.\n", "KSVN News 6"),
+    # a wire dateline's credit, unless it is an acronym
+    (f"Headline\n\nWASHINGTON (Tidewire) — {BODY}", "Tidewire"),
+    (f"Headline\nASHFORD, Vestland (Statewire) - {BODY}", "Statewire"),
+    (f"Headline\nWASHINGTON (AP) — {BODY}", ""),
+    # nothing plain enough: left for the user
+    (f"Port sweep finds 40 violations\n{BODY}", ""),
+    (f"ENERGY & ENVIRONMENT\nRegulators hit chemical maker with record settlement\n{BODY}", ""),
+    (f"Headline\n{BODY}Copyright law changed in 2019, the agency said.\n", ""),
+    (f"Headline\n{BODY}© 2025\n", ""),
+    (f"Headline\n{BODY}© 2025 all rights reserved by the many people who wrote this long line here.\n", ""),
+    (f"Headline\n{BODY}" + "More body text follows here.\n" * 12 + "© 2025 Far Away Gazette.\n" + BODY * 9, ""),
+])
+def test_outlet_from_text(text, outlet):
+    assert outlet_from_text(text) == outlet
+
+
+def test_new_fills_the_outlet_and_names_report_as_the_next_step(tmp_path, capsys):
+    primary = tmp_path / "release.txt"
+    primary.write_text("Agency Finds 40 Violations\nInspectors found 40 violations at 12 ports in May.\n",
+                       encoding="utf-8")
+    article = tmp_path / "gazette.txt"
+    article.write_text(f"HARBOR GAZETTE\nHome | News | Business\nPort sweep finds 40 violations\n{BODY}"
+                       "\n© 2025 Harbor Gazette. All rights reserved.\n", encoding="utf-8")
+    story = tmp_path / "mine"
+    assert main(["new", str(story), "--primary", str(primary), str(article)]) == 0
+    assert 'outlet = "Harbor Gazette"' in (story / "story.toml").read_text(encoding="utf-8")
+    printed = capsys.readouterr().out
+    assert f"next: sourcedrift report {story}" in printed and "analyze" not in printed
