@@ -36,20 +36,26 @@ _PAYWALL_MARKUP = (
 
 
 # Where a plain-text page names its outlet, from the most telling place to the
-# least: a copyright footer ("© 2025 The Dunmore Ledger. All rights
-# reserved."), the site's name above its navigation bar ("THE DUNMORE LEDGER"
-# over "Home | News | Sports"), a wire dateline's credit ("WASHINGTON
-# (Tidewire) — ..."). Anything less plain is left for the user to fill in.
+# least: the site's name above its navigation bar ("THE DUNMORE LEDGER" over
+# "Home | News | Sports"), a copyright footer ("© 2025 The Dunmore Ledger.
+# All rights reserved."), a wire dateline's credit ("WASHINGTON (Tidewire) —
+# ..."). A footer naming a company (LLC, Ltd, Group ...) names the publisher,
+# and one naming the byline's author a person: neither is taken. Anything
+# less plain is left for the user to fill in.
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
-    r"(?P<name>[^\W\d_][^.,;|©]*?)\s*(?:[.,;|]|\ball rights reserved|$)", re.IGNORECASE)
+    r"(?P<name>[^\W\d_][^.,;|·•©]*?)\s*(?:\d{4}\s*)?(?:[.,;|·•]|\ball rights reserved|$)", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+"
                        r"\((?P<name>[^()]{2,40})\)\s+[—–-]")
+_COMPANY = re.compile(r"\b(?:LLC|L\.L\.C|Ltd|Limited|Inc|Incorporated|Corp|Corporation|Co|GmbH|AG|plc|S\.A|"
+                      r"Group|Holdings|Media|Broadcasting|Publishing|Publications|Company)\.?$", re.IGNORECASE)
 _NAVIGATION = {"menu", "sections", "home", "subscribe", "search", "sign in", "log in", "listen live",
                "watch live", "donate", "navigation", "skip to content"}
+_NAV_SEPARATOR = re.compile(r"\s*(?:\||›|»|·|•| > | / )\s*")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
 _FOOTER_LINES = 8
 _OUTLET_MAX_WORDS = 6
+_SECTION_MAX_WORDS = 3
 
 
 def _lines(text: str) -> list[str]:
@@ -83,22 +89,29 @@ def _unshout(name: str) -> str:
     return " ".join(words)
 
 
+def _is_navigation(line: str) -> bool:
+    """A site's menu or section bar: "Menu", "Home | News | Sports", "Business › Regulation"."""
+    if line.casefold() in _NAVIGATION:
+        return True
+    parts = [part for part in _NAV_SEPARATOR.split(line) if part]
+    return len(parts) >= 2 and all(
+        len(part.split()) <= _SECTION_MAX_WORDS and not part.casefold().startswith("by ")
+        and not any(ch.isdigit() for ch in part) and not part.endswith(".") for part in parts)
+
+
 def outlet_from_text(text: str) -> str:
     """The outlet a plain-text page names in an obvious place, or '' (see the patterns above)."""
     lines = _lines(text)
-    logo = ""
-    if len(lines) >= 2:
-        following = lines[1].casefold()
-        if following in _NAVIGATION or following.count("|") >= 2:
-            logo = _unshout(_name(lines[0])) if "," not in lines[0] else ""
+    if len(lines) >= 2 and (_is_navigation(lines[1]) or lines[1].casefold() in _NAVIGATION):
+        logo = _name(_NAV_SEPARATOR.split(lines[0])[0])
+        if logo:
+            return _unshout(logo)
     for line in reversed(lines[-_FOOTER_LINES:]):
         found = _COPYRIGHT.match(line)
         owner = _name(found.group("name")) if found else ""
-        if owner:
-            # "© 2025 KSVN" under a "KSVN NEWS 6" logo: the logo gives the fuller name.
-            return logo if logo.casefold().startswith(owner.casefold()) else owner
-    if logo:
-        return logo
+        author = owner and re.search(rf"\bby {re.escape(owner)}\b", text, re.IGNORECASE)
+        if owner and not _COMPANY.search(owner) and not author:
+            return owner
     for line in lines[:4]:
         found = _DATELINE.match(line)
         # An acronym credit ("(AP)", "(MW)") is left out: it rarely is the outlet's name as written.

@@ -16,7 +16,15 @@ BODY = "Inspectors found 40 violations at 12 ports in May, the agency said on Mo
     (f"Headline\n{BODY}Copyright 2020 Sable Valley Public Radio\n", "Sable Valley Public Radio"),
     (f"Headline\n{BODY}© 2025 The Dunmore Ledger, a Greywater Media publication. All rights reserved.\n",
      "The Dunmore Ledger"),
-    (f"Headline\n{BODY}Copyright © 2019-2025 Tidewire Inc. All rights reserved.\n", "Tidewire Inc"),
+    (f"Headline\n{BODY}Copyright © 2019-2025 Tidewire Ltd. All rights reserved.\n", ""),  # the publisher
+    (f"Headline\n{BODY}© Harbor Gazette 2021\n", "Harbor Gazette"),
+    (f"The Safe Nursery Letter\nIssue #118 · by Corinne Padgett\n{BODY}© 2021 Corinne Padgett · Unsubscribe\n",
+     ""),  # the author's own copyright: a person, not an outlet
+    (f"CLUB & FITNESS BUSINESS REPORT\nEquipment | Regulation | Connected Fitness\n{BODY}© 2021 CFBR Media LLC\n",
+     "Club & Fitness Business Report"),
+    (f"WRDU 5 News | Raleigh-Durham\nLocal News › Wake County\n{BODY}Copyright 2022 WRDU.\n", "WRDU 5 News"),
+    (f"Port sweep finds 40 violations\nBy Jo Bloggs | Staff Reporter\n{BODY}", ""),
+    (f"Port sweep finds 40 violations\nMarch 3, 2025 | 4 min read\n{BODY}", ""),
     # the site's name above its navigation, in capitals or not; call letters stay capitals
     (f"THE DUNMORE LEDGER\nHome | News | Sports | Opinion\nHeadline\n{BODY}", "The Dunmore Ledger"),
     (f"The Dunmore County Clarion\nSections\nHeadline\n{BODY}", "The Dunmore County Clarion"),
