@@ -8,6 +8,7 @@ tuned to a single text; a user can override any of them with
 
 from __future__ import annotations
 
+import difflib
 import math
 import typing
 from dataclasses import asdict, dataclass, fields, replace
@@ -264,7 +265,9 @@ class Settings:
         checked = {}
         for name, value in overrides.items():
             if name not in declared:
-                raise SettingError(f"unknown setting {name!r}; known settings: {', '.join(sorted(declared))}")
+                close = difflib.get_close_matches(name, declared, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise SettingError(f"unknown setting {name!r}{hint}; known settings: {', '.join(sorted(declared))}")
             kind, valid = declared[name]
             whole = isinstance(value, int) and not isinstance(value, bool)
             if kind is float and (whole or isinstance(value, float)):

@@ -237,13 +237,14 @@ def _age(lock: Path) -> float:
 
 
 @contextmanager
-def output_lock(target: Path) -> Iterator[Path]:
+def output_lock(target: Path, given: str | Path | None = None) -> Iterator[Path]:
     """Hold ``.OUT.lock`` beside ``target`` for the duration; take over a dead run's lock.
 
     Raises:
-        OutputError: another live process holds it.
+        OutputError: another live process holds it (naming ``given``, the path as typed).
     """
     lock = _lock_path(target)
+    named = target if given is None else given
     for _ in range(3):
         try:
             handle = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
@@ -257,10 +258,10 @@ def output_lock(target: Path) -> Iterator[Path]:
                 _take_over(lock, pid)
                 continue
             holder = f"process {pid}" if pid is not None else "another run"
-            raise OutputError(target, f"is being written by {holder} (lock {lock.name}); wait for it to finish, "
-                                      f"or remove {lock} if no sourcedrift is running") from None
+            raise OutputError(named, f"is being written by {holder} (lock {lock.name}); wait for it to finish, "
+                                     f"or remove {lock} if no sourcedrift is running") from None
         except OSError as error:
-            raise _output_error(target, error, None) from None
+            raise _output_error(Path(named), error, None) from None
         try:
             os.write(handle, f"{os.getpid()}\n".encode("ascii"))
         except BaseException:
@@ -270,7 +271,7 @@ def output_lock(target: Path) -> Iterator[Path]:
         os.close(handle)
         break
     else:
-        raise OutputError(target, f"could not take the lock {lock}; try again")
+        raise OutputError(named, f"could not take the lock {lock}; try again")
     try:
         yield lock
     finally:
@@ -429,7 +430,7 @@ def staged_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Ite
     staging = None
     swapped = False
     try:
-        with output_lock(target):
+        with output_lock(target, given):
             tidy_leftovers(target)
             check_output_dir(path, inputs=inputs)  # again, under the lock
             staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.staging-"))
