@@ -232,7 +232,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _replicate(args: argparse.Namespace) -> int:
     from analysis.parallel import runner
-    from analysis.replicate import bundle_available, load_config, load_study, run_study
+    from analysis.replicate import bundle_available, load_config, load_study, run_study, study_inputs
+    from reports.files import check_output_dir
 
     config = load_config(args.config)
     out = Path(args.out) if args.out else config.output
@@ -240,6 +241,7 @@ def _replicate(args: argparse.Namespace) -> int:
         raise InputError(config.path, "names no output folder: give [study] output or -o OUT")
     say = _progress(args.quiet)
     study = load_study(config, progress=say)
+    check_output_dir(out, inputs=study_inputs(study))  # before the analysis, not after it
     jobs = args.jobs if args.jobs is not None else config.jobs
     if jobs == 0:
         raise InputError("--jobs", "must not be 0 (use -1 for all cores, 1 for no workers)")

@@ -310,9 +310,7 @@ def run_study(
     keep = config.bundle and _bundle_writer() is not None
     kept: list[StoryAnalysis] = []
     rows = []
-    inputs = [config.path, *(s.story.directory for s in study.stories),
-              *(folder for pool, _ in study.matchings for folder in (pool.primaries, pool.articles))]
-    with staged_output(out, inputs=inputs) as staging:
+    with staged_output(out, inputs=study_inputs(study)) as staging:
         write_file(staging / CONFIG_COPY, config.raw)
         analyses = analyse_stories([s.story for s in study.stories], config.settings, run or SerialRunner(),
                                    chunk=config.chunk, progress=say)
@@ -357,6 +355,12 @@ def run_study(
             _bundle_writer()(kept, staging, {**config.data, "settings": config.settings.to_dict()})
         written = tuple(sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file()))
     return written
+
+
+def study_inputs(study: Study) -> list[Path]:
+    """Every file and folder a study reads: its output may be inside none and hold none."""
+    return [study.config.path, *(s.story.directory for s in study.stories),
+            *(folder for pool, _ in study.matchings for folder in (pool.primaries, pool.articles))]
 
 
 def bundle_available() -> bool:

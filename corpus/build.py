@@ -9,6 +9,7 @@ the manifest.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -221,7 +222,10 @@ def build_story(story_dir: str | Path, primary: str | Path, articles: list[str |
     parent = story_dir.resolve().parent
     if not parent.is_dir():
         raise InputError(story_dir, "its parent folder does not exist")
-    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{story_dir.name}."))
+    try:
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{story_dir.name}."))
+    except OSError as error:
+        raise InputError(story_dir, f"cannot be created here ({(error.strerror or str(error)).lower()})") from None
     try:
         for doc in converted:
             (staging / doc.file).write_text(doc.text, encoding="utf-8")
@@ -231,6 +235,10 @@ def build_story(story_dir: str | Path, primary: str | Path, articles: list[str |
         if story_dir.exists():
             story_dir.rmdir()
         staging.rename(story_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = "no space left on the device" if error.errno == errno.ENOSPC else (error.strerror or str(error)).lower()
+        raise InputError(story_dir, f"could not be written: {reason}; nothing was created") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

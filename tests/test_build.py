@@ -57,3 +57,24 @@ def test_new_fills_the_outlet_and_names_report_as_the_next_step(tmp_path, capsys
     assert 'outlet = "Harbor Gazette"' in (story / "story.toml").read_text(encoding="utf-8")
     printed = capsys.readouterr().out
     assert f"next: sourcedrift report {story}" in printed and "analyze" not in printed
+
+
+def test_new_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, capsys, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    primary = tmp_path / "release.txt"
+    primary.write_text("Agency Finds 40 Violations\nInspectors found 40 violations at 12 ports in May.\n",
+                       encoding="utf-8")
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    article = tmp_path / "article.txt"
+    article.write_text(f"Port sweep finds 40 violations\n{BODY}", encoding="utf-8")
+    monkeypatch.setattr(Path, "write_text", full)
+    assert main(["new", str(tmp_path / "mine"), "--primary", str(primary), str(article)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"sourcedrift: {tmp_path / 'mine'}: could not be written: no space left on the device; "
+                   "nothing was created"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "release.txt"]
