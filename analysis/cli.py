@@ -55,13 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="run every measure on a story; write results.json")
     _story_arg(analyze)
-    analyze.add_argument("-o", "--out", default="out", metavar="OUT", help="output folder (default: out)")
+    analyze.add_argument("-o", "--out", default="out", metavar="OUT",
+                         help="output folder, replaced whole by the new run (default: out)")
     analyze.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
     report = commands.add_parser("report", help="classroom handouts, a comparative report and a replication bundle")
     _story_arg(report)
-    report.add_argument("-o", "--out", default="report", metavar="OUT", help="output folder (default: report)")
+    report.add_argument("-o", "--out", default="report", metavar="OUT",
+                        help="output folder, replaced whole by the new run (default: report)")
     report.add_argument("--blind", action="store_true", help="hide outlet names and URLs in the handout and charts")
     report.add_argument("--large-print", action="store_true", help="handout in 18 pt, one column")
     report.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
@@ -84,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     replicate = commands.add_parser("replicate", help="run a whole study from one configuration file")
     replicate.add_argument("config", metavar="CONFIG.toml", help="the study's configuration (see examples/study.toml)")
-    replicate.add_argument("-o", "--out", metavar="OUT", help="output folder (default: [study] output of the configuration)")
+    replicate.add_argument("-o", "--out", metavar="OUT", help="output folder, replaced whole (default: [study] output of the configuration)")
     replicate.add_argument("--jobs", type=int, metavar="N",
                            help="local worker processes: -1 all cores (default), 1 none; results never depend on it")
     replicate.add_argument("--dask", metavar="ADDRESS",

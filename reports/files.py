@@ -53,7 +53,7 @@ _VIRTUAL_FILE_SYSTEMS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgrou
 # errors that mean it when they name a path of the output.
 _DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG}
 _PATH_ERRORS = {errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR, errno.ENOENT, errno.EMLINK,
-                errno.ENAMETOOLONG, errno.EXDEV}
+                errno.ENAMETOOLONG, errno.EXDEV, errno.EBUSY}
 _RENAME_EXCHANGE = 2
 # A writer writes its pid the moment it has the lock: an empty lock this old was left by a killed run.
 _EMPTY_LOCK_SECONDS = 10.0
@@ -178,8 +178,12 @@ def check_output_dir(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> 
     kind = _mount_type(existing)
     if kind in _VIRTUAL_FILE_SYSTEMS:
         raise OutputError(given, f"is on a {kind} file system, which holds no files; choose a folder on a disk")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise OutputError(given, f"cannot be written: {existing} is not writable (permission denied)")
+    if os.path.ismount(target):
+        raise OutputError(given, "is a mount point, which cannot be swapped for a new folder; choose a folder inside it")
+    # The new output is built beside the old one and swapped in: its parent folder is written.
+    holder = next(p for p in target.parents if p.exists())
+    if not os.access(holder, os.W_OK | os.X_OK):
+        raise OutputError(given, f"cannot be written: {holder} is not writable (permission denied)")
     for source in inputs:
         source = _absolute(source)
         if target == source or source in target.parents:

@@ -364,3 +364,21 @@ def test_an_output_inside_the_story_folder_or_holding_it_is_refused(tiny_story, 
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and expected in err[0], err
     assert sorted(p.name for p in tiny_story.iterdir()) == ["a.txt", "p.txt", "story.toml"]
+
+
+def test_an_unwritable_parent_and_a_mount_point_are_one_line(tiny_story, tmp_path, monkeypatch, capsys):
+    from analysis.cli import main
+
+    out = tmp_path / "out"
+    out.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != tmp_path and real_access(path, mode))
+    assert main(["analyze", str(tiny_story), "-o", str(out), "-q"]) == 2
+    assert capsys.readouterr().err == (f"sourcedrift: {out}: cannot be written: {tmp_path} is not writable "
+                                       "(permission denied)\n")
+    monkeypatch.undo()
+    assert main(["analyze", str(tiny_story), "-o", "/", "-q"]) == 2
+    assert "is the root folder" in capsys.readouterr().err
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == out)
+    assert main(["analyze", str(tiny_story), "-o", str(out), "-q"]) == 2
+    assert "is a mount point" in capsys.readouterr().err
