@@ -35,7 +35,6 @@ import re
 import shutil
 import stat
 import tempfile
-import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -81,6 +80,7 @@ def default_mode(kind: str = "file") -> int:
 
 
 def _umask() -> int:
+    """The process's umask, read without changing it where Linux allows (/proc), else set and restored."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -88,9 +88,8 @@ def _umask() -> int:
                     return int(line.split()[1], 8)
     except OSError:
         pass
-    with threading.Lock():
-        mask = os.umask(0o022)
-        os.umask(mask)
+    mask = os.umask(0o022)
+    os.umask(mask)
     return mask
 
 
