@@ -45,7 +45,7 @@ _PAYWALL_MARKUP = (
 # less plain is left for the user to fill in.
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
-    r"(?P<name>[^\W\d_][^.,;|·•©]*?)\s*(?:\d{4}\s*)?(?:[.,;|·•]|\ball rights reserved|$)", re.IGNORECASE)
+    r"(?P<name>[^\W\d_][^,;|·•©]*?)\s*(?:\d{4}\s*)?(?:\.\s|\.$|[,;|·•]|\ball rights reserved|$)", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+"
                        r"\((?P<name>[^()]{2,40})\)\s+[—–-]")
 _COMPANY = re.compile(r"\b(?:LLC|L\.L\.C|Ltd|Limited|Inc|Incorporated|Corp|Corporation|Co|GmbH|AG|plc|S\.A|"
@@ -53,6 +53,8 @@ _COMPANY = re.compile(r"\b(?:LLC|L\.L\.C|Ltd|Limited|Inc|Incorporated|Corp|Corpo
 _NAVIGATION = {"menu", "sections", "home", "subscribe", "search", "sign in", "log in", "listen live",
                "watch live", "donate", "navigation", "skip to content"}
 _NAV_SEPARATOR = re.compile(r"\s*(?:\||›|»|·|•| > | / )\s*")
+# A US broadcaster's call letters opening its name (KGUL 11 NEWS, WMDX-TV) stay in capitals.
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?$")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
 _FOOTER_LINES = 8
 _OUTLET_MAX_WORDS = 6
@@ -81,12 +83,12 @@ def _unshout(name: str) -> str:
     words = []
     for index, word in enumerate(name.split()):
         lowered = word.lower()
-        if not any(v in lowered for v in "aeiouy") or not word.isalpha():
-            words.append(word)            # KSVN, 6, A&E
+        if (index == 0 and _CALL_SIGN.match(word)) or not any(v in lowered for v in "aeiouy") or not word.replace("-", "").isalpha():
+            words.append(word)            # KGUL, KSVN, 6, A&E
         elif index and lowered in _SMALL_WORDS:
             words.append(lowered)
         else:
-            words.append(word.capitalize())
+            words.append("-".join(part.capitalize() for part in word.split("-")))   # LEDGER-STAR
     return " ".join(words)
 
 

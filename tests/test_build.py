@@ -29,6 +29,10 @@ BODY = "Inspectors found 40 violations at 12 ports in May, the agency said on Mo
     (f"THE DUNMORE LEDGER\nHome | News | Sports | Opinion\nHeadline\n{BODY}", "The Dunmore Ledger"),
     (f"The Dunmore County Clarion\nSections\nHeadline\n{BODY}", "The Dunmore County Clarion"),
     (f"KSVN NEWS 6\nMenu\nWatch Live\n{BODY}Copyright 2025 KSVN. All rights reserved.\n", "KSVN News 6"),
+    (f"KGUL 11 NEWS\nWATCH LIVE\n{BODY}", "KGUL 11 News"),
+    (f"THE DELTA LEDGER-STAR\nLocal › Tornado Recovery\n{BODY}", "The Delta Ledger-Star"),
+    (f"Headline\n{BODY}© Costa Sol Courier S.L. Todos los derechos reservados.\n", ""),  # the company
+    (f"Headline\n{BODY}Copyright 2023 WMDX-TV. All rights reserved. This may not be published.\n", "WMDX-TV"),
     # a wire dateline's credit, unless it is an acronym
     (f"Headline\n\nWASHINGTON (Tidewire) — {BODY}", "Tidewire"),
     (f"Headline\nASHFORD, Vestland (Statewire) - {BODY}", "Statewire"),
