@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from sourcedrift.cli import main
 from tests.conftest import ARTICLE_TEXT, PRIMARY_TEXT, SIMPLE_MANIFEST
 
 README = Path(__file__).resolve().parent.parent / "README.md"

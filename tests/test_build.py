@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.cli import main
+from sourcedrift.cli import main
 from corpus.build import outlet_from_text
 
 BODY = "Inspectors found 40 violations at 12 ports in May, the agency said on Monday.\n"

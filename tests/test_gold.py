@@ -1,8 +1,8 @@
-"""analysis.gold: gold files are validated against the story they annotate."""
+"""analysis.study.gold: gold files are validated against the story they annotate."""
 
 import pytest
 
-from analysis.gold import load_gold
+from analysis.study.gold import load_gold
 from corpus import InputError
 from tests.conftest import BROKEN_HEART, DEV_HARBOR
 
@@ -44,7 +44,7 @@ def test_bad_gold(tmp_path, dev_harbor, body, message):
 
 
 def test_evaluate_refuses_a_gold_file_that_leads_out_of_the_story(tmp_path, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
     from tests.conftest import make_story
 
     story = make_story(tmp_path / "s", (DEV_HARBOR / "story.toml").read_text(encoding="utf-8"),

@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis.cli import main
+from sourcedrift.cli import main
 from reports.bundle import BIDI_CONTROLS, FORMULA_STARTS
 from tests.conftest import PRIMARY_TEXT, make_story
 

@@ -195,7 +195,7 @@ def test_a_report_bundle_carries_no_formula_and_says_why(tmp_path):
     """Article text and outlet names from a hostile story, through `report`, into the bundle's CSVs."""
     import json
 
-    from analysis.cli import main
+    from sourcedrift.cli import main
     from reports.bundle import BIDI_CONTROLS
     from tests.conftest import PRIMARY_TEXT, make_story
 

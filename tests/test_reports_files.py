@@ -227,7 +227,7 @@ def test_a_run_killed_between_the_two_renames_is_undone_by_the_next(tmp_path):
 
 
 def test_report_cli_into_an_earlier_report_keeps_nothing_of_it(tiny_story, tmp_path, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     out = tmp_path / "out"
     assert main(["report", str(tiny_story), "-o", str(out), "--paper", "letter", "-q"]) == 0
@@ -240,14 +240,14 @@ def test_report_cli_into_an_earlier_report_keeps_nothing_of_it(tiny_story, tmp_p
 
 
 def test_analyze_results_are_0644_like_every_output(tiny_story, tmp_path):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     assert main(["analyze", str(tiny_story), "-o", str(tmp_path / "o"), "-q"]) == 0
     assert (tmp_path / "o" / "results.json").stat().st_mode & 0o777 == 0o666 & ~output._umask()
 
 
 def test_interrupted_report_says_what_is_true(tiny_story, tmp_path, monkeypatch, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     out = tmp_path / "out"
     assert main(["report", str(tiny_story), "-o", str(out), "--paper", "letter", "-q"]) == 0
@@ -280,7 +280,7 @@ def test_interrupted_report_says_what_is_true(tiny_story, tmp_path, monkeypatch,
 
 
 def test_a_live_lock_stops_a_second_run_with_one_line(tiny_story, tmp_path, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     out = tmp_path / "out"
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -299,7 +299,7 @@ def test_a_live_lock_stops_a_second_run_with_one_line(tiny_story, tmp_path, caps
 
 
 def test_a_full_disk_is_one_line_and_the_previous_output_stays(tiny_story, tmp_path, monkeypatch, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     out = tmp_path / "out"
     assert main(["report", str(tiny_story), "-o", str(out), "--paper", "letter", "-q"]) == 0
@@ -322,7 +322,7 @@ def test_a_full_disk_is_one_line_and_the_previous_output_stays(tiny_story, tmp_p
 
 def test_a_full_tmpfs_is_one_line(tiny_story, tmp_path, capsys):
     """A real full disk: a 1 MB tmpfs, where this machine lets us mount one."""
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     disk = tmp_path / "disk"
     disk.mkdir()
@@ -344,7 +344,7 @@ def test_a_full_tmpfs_is_one_line(tiny_story, tmp_path, capsys):
     (lambda tmp: tmp / "holder", "holds no earlier sourcedrift output"),
 ])
 def test_output_paths_that_cannot_be_outputs(tiny_story, tmp_path, capsys, make, expected):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     (tmp_path / "afile").write_text("a file")
     (tmp_path / "holder").mkdir()
@@ -356,7 +356,7 @@ def test_output_paths_that_cannot_be_outputs(tiny_story, tmp_path, capsys, make,
 
 
 def test_an_output_inside_the_story_folder_or_holding_it_is_refused(tiny_story, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     for out, expected in ((tiny_story / "out", "is inside the input folder"),
                           (tiny_story.parent, "holds the input")):
@@ -367,7 +367,7 @@ def test_an_output_inside_the_story_folder_or_holding_it_is_refused(tiny_story, 
 
 
 def test_an_unwritable_parent_and_a_mount_point_are_one_line(tiny_story, tmp_path, monkeypatch, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     out = tmp_path / "out"
     out.mkdir()
