@@ -382,3 +382,36 @@ def test_an_unwritable_parent_and_a_mount_point_are_one_line(tiny_story, tmp_pat
     monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == out)
     assert main(["analyze", str(tiny_story), "-o", str(out), "-q"]) == 2
     assert "is a mount point" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("when, outcome", [
+    ("_settle", "was left as it was"),          # the new output is complete in staging, not yet swapped in
+    ("_after_swap", "holds the new output in full"),
+])
+def test_a_real_sigint_to_a_report_process(tiny_story, tmp_path, when, outcome):
+    """A real SIGINT, sent by the `sourcedrift report` process to itself at a chosen step of the writer."""
+    from sourcedrift.cli import main
+
+    out = tmp_path / "out"
+    assert main(["report", str(tiny_story), "-o", str(out), "--paper", "letter", "-q"]) == 0
+    before = tree(out)
+    script = (
+        "import os, signal, sys\n"
+        "from reports import files\n"
+        f"real = files.{when}\n"
+        "def interrupted(*args):\n"
+        "    real(*args)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        f"files.{when} = interrupted\n"
+        "from sourcedrift.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", script, "report", str(tiny_story), "-o", str(out),
+                           "--paper", "a4", "-q"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 130
+    assert done.stderr == f"sourcedrift: interrupted; {out} {outcome}\n"
+    if when == "_settle":
+        assert tree(out) == before
+    else:
+        assert tree(out) != before and not list(out.rglob("*letter*"))
+        assert_manifest_consistent(out)
+    assert leftovers(out) == []
