@@ -162,9 +162,11 @@ def convert(path: Path) -> Converted:
     if path.suffix.lower() not in HTML_SUFFIXES:
         text = decode(data, path)
         first = text.strip().split("\n", 1)[0].strip()
-        # A short first line with no full stop is the page's headline.
-        headline = first if len(first.split()) <= 20 and not first.endswith(".") else ""
-        return Converted(file=path.name, text=text, headline=headline, outlet=outlet_from_text(text))
+        outlet = outlet_from_text(text)
+        # A short first line with no full stop is the page's headline, unless it is the site's logo.
+        logo = outlet and _unshout(first).casefold().startswith(outlet.casefold())
+        headline = first if len(first.split()) <= 20 and not first.endswith(".") and not logo else ""
+        return Converted(file=path.name, text=text, headline=headline, outlet=outlet)
     import trafilatura
 
     html = _decode_html(data, path)

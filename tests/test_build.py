@@ -58,7 +58,9 @@ def test_new_fills_the_outlet_and_names_report_as_the_next_step(tmp_path, capsys
                        "\n© 2025 Harbor Gazette. All rights reserved.\n", encoding="utf-8")
     story = tmp_path / "mine"
     assert main(["new", str(story), "--primary", str(primary), str(article)]) == 0
-    assert 'outlet = "Harbor Gazette"' in (story / "story.toml").read_text(encoding="utf-8")
+    manifest = (story / "story.toml").read_text(encoding="utf-8")
+    assert 'outlet = "Harbor Gazette"' in manifest
+    assert 'headline = "HARBOR GAZETTE"' not in manifest  # the logo is not the headline
     printed = capsys.readouterr().out
     assert f"next: sourcedrift report {story}" in printed and "analyze" not in printed
 
