@@ -109,7 +109,8 @@ def test_quotes_figures_and_event(view):
     assert [(q.ref, q.label) for q in b.quotes] == [("Q1", "altered"), ("Q2", "spliced")]
     assert [(f.label, f.text) for f in b.figures] == [("mismatch", "$6 MILLION"), ("unsourced", "1970s")]
     e = view.article("E")
-    assert e.event_note and "different event" in e.event_note[0]
+    assert e.other_event and e.event_note and "another event" in e.event_note[0]
+    assert not e.marks  # not compared sentence by sentence with the wrong primary
     assert not view.article("A").event_note
     assert view.article("D").paywall_note
 
@@ -127,7 +128,8 @@ def test_key_items_and_grid(view):
     assert view.grid is not None and len(view.grid) == len(view.key_items)
     for row in view.grid:
         assert len(row.cells) == len(view.articles)
-        assert set(row.cells) <= {"quoted", "paraphrased", "added", "contradicted", "left_out"}
+        assert set(row.cells) <= {"quoted", "paraphrased", "contradicted", "left_out", "other_event"}
+        assert row.cells[[a.key for a in view.articles].index("E")] == "other_event"
 
 
 def test_blind_hides_outlets_urls_and_names_in_the_text():
