@@ -91,11 +91,13 @@ def _other_events(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> list
         text = (f"{subject} {verb} {event}, not the event of the primary source"
                 + (f" ({primary_period})" if primary_period else "") + ". "
                 + (f"{'; '.join(dated)}. " if dated else "")
-                + ("Their figures are compared with the published figures of that event, not with the primary "
-                   "source." if name != "another event" else "Their figures cannot be checked against the primary source."))
+                + (f"{'Their' if len(group) > 1 else 'Its'} figures are compared with the published figures of that "
+                   "event, not with the primary source." if name != "another event" else
+                   f"{'Their' if len(group) > 1 else 'Its'} figures cannot be checked against the primary source."))
         hint = (f"{subject} {verb} {event}, not the event of the primary source"
-                + (f" ({primary_period})" if primary_period else "") + ". Compare them with that event's "
-                "published figures (R1, R2, …), not with the primary source.")
+                + (f" ({primary_period})" if primary_period else "") + "."
+                + (f" Compare {'them' if len(group) > 1 else 'it'} with that event's published figures (R1, R2, …), "
+                   "not with the primary source." if name != "another event" else ""))
         out.append(Finding("other_event", tuple(keys), text, hint))
     return out
 

@@ -13,6 +13,7 @@ in the manner of the Digital Inquiry Group's Civic Online Reasoning lessons.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -69,7 +70,14 @@ def cap(text: str) -> str:
 
 
 def _source(article: DocumentView) -> str:
-    return f"the published figures of {article.other_event}" if article.other_event else "the primary source"
+    """What the article is compared with: the published figures of the other event it reports, if any."""
+    if article.other_event and article.other_event != "another event":
+        return f"the published figures of {article.other_event}"
+    return "the primary source"
+
+
+def _published(article: DocumentView) -> bool:
+    return _source(article) != "the primary source"
 
 
 def _line_text(article: DocumentView, laid: Sequence[Line], number: int) -> str:
@@ -82,6 +90,14 @@ class _Candidate:
     weight: int
     question: Question
 
+    @property
+    def lines(self) -> frozenset[int]:
+        """The article's lines the task points to ("line 2", "lines 8–10"): one task a place."""
+        found: set[int] = set()
+        for first, last in re.findall(r"\blines? (\d+)(?:–(\d+))?", self.question.text):
+            found.update(range(int(first), int(last or first) + 1))
+        return frozenset(found)
+
 
 def questions(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[Question, ...]:
     """The tasks for ``story``: per article its most remarkable findings, then a comparison and the headlines."""
@@ -91,10 +107,12 @@ def questions(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[Qu
         laid = lines[article.key]
         candidates = sorted(_candidates(story, article, laid), key=lambda c: -c.weight)
         topics: set[str] = set()
+        places: set[int] = set()
         for candidate in candidates:
             q = candidate.question
-            if q.topic in topics or any(a in answers for a in q.answer):
+            if q.topic in topics or any(a in answers for a in q.answer) or candidate.lines & places:
                 continue
+            places |= candidate.lines
             asked.append(q)
             topics.add(q.topic)
             answers.update(q.answer)
@@ -193,7 +211,7 @@ def _figures(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> l
             f"Article {article.key} gives {shown} ({where}). Can you find "
             f"{'these figures' if len(unsourced) > 1 else 'this figure'} in {source}? "
             f"Why might the reporter have added {'them' if len(unsourced) > 1 else 'it'}?",
-            (f"{shown} ({where}): {source} give{'' if article.other_event else 's'} no figure for "
+            (f"{shown} ({where}): {source} give{'' if _published(article) else 's'} no figure for "
              f"{'them' if len(unsourced) > 1 else 'it'}; the reporter brought "
              f"{'them' if len(unsourced) > 1 else 'it'} in from elsewhere, without saying where.",),
             _rubric(f"{shown} {'are' if len(unsourced) > 1 else 'is'} not in {source}; the article adds "
@@ -218,7 +236,7 @@ def _hedges(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
             "hedge", article.key,
             f"Read {where} of Article {article.key}. Who is said to have been arrested? "
             f"Compare the words with {source}. Which word is missing, and why does it matter?",
-            (f"{cap(where)}: {quoted(said)}. {cap(source)} say{'' if article.other_event else 's'} "
+            (f"{cap(where)}: {quoted(said)}. {cap(source)} say{'' if _published(article) else 's'} "
              f"“{word}”; without it, people who have not been convicted read as offenders.",),
             _rubric(f"The source says {word} offenders but {where} drops “{word}”, so people who are only accused "
                     "sound guilty.",
@@ -260,10 +278,10 @@ def _quotes(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
             out.append(_Candidate(5, Question(
                 "new voice", article.key,
                 f"Article {article.key} quotes {quote.speaker} (line {line}). Is {quote.speaker} named in the "
-                f"primary source{' or in ' + source if article.other_event else ''}? Why might the article bring "
+                f"primary source{' or in ' + source if _published(article) else ''}? Why might the article bring "
                 "this voice in?",
-                (f"Neither the primary source nor {source if article.other_event else 'any other source here'} "
-                 f"names {quote.speaker}; the quotation on line {line} comes from another occasion and widens "
+                ((f"Neither the primary source nor {source} names {quote.speaker}" if _published(article) else
+                  f"The primary source does not name {quote.speaker}") + f"; the quotation on line {line} comes from another occasion and widens "
                  "the story.",),
                 _rubric(f"{quote.speaker} is not in {source}; the quotation on line {line} brings in another occasion "
                         "and a point of view the release does not give.",
@@ -445,6 +463,10 @@ def _headlines(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> Questio
     from analysis.settings import word_list
 
     hedges = {w.lower() for w in word_list("hedges")}
+    # "no word of caution" is worth saying only where the source uses one
+    source_words = {w.strip(",.;:").lower() for w in story.primary.text.split()}
+    source_words |= {w.lower() for r in story.references for row in r.rows for w in row.quantity.split()}
+    cautious = bool(hedges & source_words)
     for article in story.articles:
         if not article.headline:
             continue
@@ -452,7 +474,11 @@ def _headlines(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> Questio
         caution = [w for w in article.headline.split() if w.lower().strip(",.:;") in hedges]
         point = f"Article {article.key}, “{article.headline}”: " + (f"puts first {figures}" if figures else
                                                                      "gives no figure")
-        point += (f"; keeps the word of caution “{caution[0]}”" if caution else "; no word of caution") + "."
+        if caution:
+            point += f"; keeps the word of caution “{caution[0]}”"
+        elif cautious:
+            point += "; no word of caution"
+        point += "."
         answer.append(point)
     if not answer:
         answer.append("Open question: compare which figure, person or word each headline puts first.")

@@ -617,7 +617,8 @@ def plain_evidence(entry: str, sentence: str = "") -> str:
     if kind == "quotation":
         return "quotes " + rest.replace("from ", "", 1).replace("not in the primary", "words not in the primary source")
     if kind == "speaker":
-        return rest.replace("the primary gives", "the primary source gives")
+        return (rest.replace("quotation credited to", "credits the quotation to")
+                .replace("the primary gives", "the primary source gives"))
     return rest
 
 
@@ -884,19 +885,30 @@ def _left_out(article: ArticleAnalysis, items: Sequence[Any], key_items: Sequenc
     def ref_of(sentence: int) -> str:
         return next((k.ref for k in key_items if sentence in k.sentences), "")
 
-    listed: set[int] = set()
+    def quoted_excerpt(text: str) -> str:
+        return "“" + _short(text.strip().strip("\"“”‘’'").strip(), 16) + "”"
+
+    # Sentences first, so a figure inside a listed sentence is not listed again.
+    listed: dict[int, str] = {}
+    for item in items:
+        sentence = attr(item, ("primary_sentence", "sentence"), -1)
+        if item.kind not in ("figure", "hedge") and sentence not in reported:
+            listed.setdefault(sentence, " ".join(str(attr(item, ("text",), "")).split()))
+    given_texts = {getattr(f, "source_text", "") for f in figures if getattr(f, "source_text", "")}
+    shown: set[int] = set()
     for item in items:
         sentence = attr(item, ("primary_sentence", "sentence"), -1)
         text = " ".join(str(attr(item, ("text",), "")).split())
         ref = ref_of(sentence) if isinstance(sentence, int) and sentence >= 0 else ""
         prefix = f"{ref}: " if ref else ""
         if item.kind not in ("figure", "hedge"):
-            if sentence in reported or sentence in listed:
+            if sentence not in listed or sentence in shown:
                 continue
-            listed.add(sentence)
-            out.append(f"{prefix}“{_short(text, 16)}”")
+            shown.add(sentence)
+            out.append(f"{prefix}{quoted_excerpt(text)}")
         elif item.kind == "figure":
-            if tuple(getattr(item, "span", ()) or ()) in given_spans or sentence in listed:
+            if (tuple(getattr(item, "span", ()) or ()) in given_spans or text in given_texts
+                    or sentence in listed or any(text in listed_text for listed_text in listed.values())):
                 continue
             key = f"figure {text}"
             if key in seen:
