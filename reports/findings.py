@@ -160,12 +160,23 @@ def _hedges(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
         sentence = body.sentences[getattr(item, "article_sentence", -1)]
         where = line_range(laid, sentence.start, sentence.end)
         source = (f"the published figures of {article.other_event}" if article.other_event else "the primary source")
+        published = source != "the primary source"
         text = (f"Article {article.key} drops the word of caution “{word}” ({where}: "
-                f"“{_short(sentence.text, 10)}”), which {source} use{'' if article.other_event else 's'}: people "
-                "not yet convicted read as offenders.")
-        return [Finding("hedge", (article.key,), text,
-                        f"Article {article.key}, {where}: who is said to have been arrested?")]
+                f"“{_short(sentence.text, 10)}”), which {source} use{'' if published else 's'}: "
+                + ("people not yet convicted read as offenders." if is_innocence_hedge(word)
+                   else "what was uncertain reads as certain."))
+        hint = (f"Article {article.key}, {where}: who is said to have been arrested?" if is_innocence_hedge(word)
+                else f"Article {article.key}, {where}: how sure does the article sound?")
+        return [Finding("hedge", (article.key,), text, hint)]
     return []
+
+
+def is_innocence_hedge(word: str) -> bool:
+    """Whether a hedge keeps the presumption of innocence ("suspected", "alleged"), by the framing word lists."""
+    from analysis.settings import word_list
+
+    word = word.lower()
+    return word in {w.lower() for w in word_list("innocence_hedges")} or word.startswith("suspect")
 
 
 def _added(article: DocumentView, laid: Sequence[Line]) -> list[Finding]:

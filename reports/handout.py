@@ -420,12 +420,16 @@ def _article_page(handout: Handout, doc: DocumentView, copy: str) -> str:
             parts.append(f'<p class="note">{esc(counts)}</p>')
     parts.append(lines_html(lines, plain=copy == "student"))
     if copy != "student":
-        parts.append(article_notes_html(doc, lines))
+        parts.append(article_notes_html(doc, lines, refs=copy == "annotated"))
     return "\n".join(p for p in parts if p)
 
 
-def article_notes_html(doc: DocumentView, lines: Sequence[Line]) -> str:
-    """The evidence under an article: its sentences' evidence, quotations, figures, and what it left out."""
+def article_notes_html(doc: DocumentView, lines: Sequence[Line], *, refs: bool = True) -> str:
+    """The evidence under an article: its sentences' evidence, quotations, figures, and what it left out.
+
+    ``refs``: name quotations and figures by the Q/F labels drawn in the text (the annotated copy);
+    the key, whose text carries no labels, names them by line only.
+    """
     parts = []
     if doc.claim_notes:
         rows = "".join(f"<tr><td>{line_of(lines, offset)}</td><td>{esc(text)}</td></tr>"
@@ -444,18 +448,19 @@ def article_notes_html(doc: DocumentView, lines: Sequence[Line]) -> str:
             if q.key:
                 difference = f"{q.key}: {difference}" if difference else q.key
             rows.append(
-                f'<tr><td>{esc(q.ref)}</td><td>{line_of(lines, q.start)}</td>'
+                "<tr>" + (f"<td>{esc(q.ref)}</td>" if refs else "") + f"<td>{line_of(lines, q.start)}</td>"
                 f'<td>{esc(q.speaker or "nobody")}</td>'
                 f'<td><span class="q-{_class(q.label)}">{esc(label)}</span></td>'
                 f'<td>{esc(difference)}</td></tr>')
-        parts.append('<h3>Quotations</h3><table><thead><tr><th scope="col">Ref</th><th scope="col">Line</th>'
-                     '<th scope="col">Credited to</th><th scope="col">Fidelity</th>'
+        parts.append('<h3>Quotations</h3><table><thead><tr>' + ('<th scope="col">Ref</th>' if refs else "")
+                     + '<th scope="col">Line</th><th scope="col">Credited to</th><th scope="col">Fidelity</th>'
                      '<th scope="col">Compared with the source</th></tr></thead><tbody>'
                      + "".join(rows) + "</tbody></table>")
     columns = []
     if doc.figures or doc.figure_inconsistencies:
         items = "".join(
-            f"<li><b>{esc(f.ref)}</b>, line {line_of(lines, f.start)}: “{esc(f.text)}” "
+            (f"<li><b>{esc(f.ref)}</b>, line {line_of(lines, f.start)}: " if refs else
+             f"<li><b>Line {line_of(lines, f.start)}</b>: ") + f"“{esc(f.text)}” "
             f"{esc(FIGURE[f.label].symbol)} {esc(FIGURE[f.label].words)}"
             + (f" ({esc(f.note)})" if f.note else "") + "</li>"
             for f in doc.figures if f.label in FIGURE)

@@ -326,10 +326,16 @@ class _Writer:
                         given = row.given[i]
                         cells.append(mark.symbol + (f" {given}" if given and row.cells[i] != "match" else ""))
                 rows.append([row.ref, row.quantity, row.text] + cells)
-            heads = ["Ref", "What", "Figure"] + ([view.articles[i].key for i in reporting] if show else [])
             large = self.handout.large_print
-            widths = [1.6 if large else 1.1, 7, 3.2] + [2.4 if large else 1.6] * (len(heads) - 3)
-            self.table(heads, rows, widths, align_center=tuple(range(3, len(heads))))
+            if large and show:  # 18 pt: the articles' checks in one column, so no column is too narrow to read
+                rows = [row[:3] + [" · ".join(f"{view.articles[i].key} {cell}" for i, cell in zip(reporting, row[3:]))]
+                        for row in rows]
+                heads = ["Ref", "What", "Figure", "Articles"]
+                self.table(heads, rows, [2.2, 5, 3.4, 4.6])
+            else:
+                heads = ["Ref", "What", "Figure"] + ([view.articles[i].key for i in reporting] if show else [])
+                widths = [2.2 if large else 1.1, 7, 3.2] + [1.6] * (len(heads) - 3)
+                self.table(heads, rows, widths, align_center=tuple(range(3, len(heads))))
             if show:
                 self.note(f"{FIGURE['match'].symbol} same · {FIGURE['rounded'].symbol} rounded · "
                           f"{FIGURE['mismatch'].symbol} changed · – not given")
@@ -406,6 +412,7 @@ class _Writer:
 
     def article_notes(self, doc: DocumentView, lines: Sequence[Line]) -> None:
         large = self.handout.large_print
+        refs = self.kind == "annotated"  # the key's text carries no Q/F labels: it names lines
         if doc.claim_notes:
             self.heading("Why the sentences are marked", 3)
             self.table(("Line", "What the primary source does not say, or says otherwise"),
@@ -421,9 +428,13 @@ class _Writer:
                 difference = q.difference or ("identical to the primary source" if q.label == "exact" else "")
                 if q.key:
                     difference = f"{q.key}: {difference}" if difference else q.key
-                rows.append((q.ref, str(line_of(lines, q.start)), q.speaker or "nobody", label, difference))
-            widths = (1, 1, 3, 2.5, 8) if not large else (1.3, 1.3, 3, 3, 6)
-            self.table(("Ref", "Line", "Credited to", "Fidelity", "Compared with the source"), rows, widths)
+                row = (str(line_of(lines, q.start)), q.speaker or "nobody", label, difference)
+                rows.append(((q.ref,) + row) if refs else row)
+            widths = (1.1, 3, 2.5, 8) if not large else (1.9, 3, 3, 6)
+            heads = ("Line", "Credited to", "Fidelity", "Compared with the source")
+            if refs:
+                widths, heads = ((1.1,) if not large else (1.9,)) + widths, ("Ref",) + heads
+            self.table(heads, rows, widths)
         if doc.figures or doc.figure_inconsistencies:
             self.heading("Figures to check", 3)
             if doc.figure_reference:
@@ -431,7 +442,8 @@ class _Writer:
             for f in doc.figures:
                 if f.label not in FIGURE:
                     continue
-                self.text(f"{f.ref}, line {line_of(lines, f.start)}: “{f.text}” {FIGURE[f.label].symbol} "
+                where = f"{f.ref}, line" if refs else "Line"
+                self.text(f"{where} {line_of(lines, f.start)}: “{f.text}” {FIGURE[f.label].symbol} "
                           f"{FIGURE[f.label].words}" + (f" ({f.note})" if f.note else ""), self.pdf.small(), after=1)
             for item in doc.figure_inconsistencies:
                 self.text(item, self.pdf.small(), after=1)

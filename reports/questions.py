@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reports.findings import articles_named, join
+from reports.findings import articles_named, is_innocence_hedge, join
 from reports.layout import Line, line_of, line_range
 from reports.view import DocumentView, StoryView, _short, to_body
 
@@ -232,16 +232,24 @@ def _hedges(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
         sentence = body.sentences[getattr(item, "article_sentence", -1)]
         where = line_range(laid, sentence.start, sentence.end)
         said = excerpt(sentence.text, 12)
+        if is_innocence_hedge(word):
+            ask = "Who is said to have been arrested?"
+            why = "without it, people who have not been convicted read as offenders"
+            mastery = (f"The source says {word} offenders but {where} drops “{word}”, so people who are only accused "
+                       "sound guilty.")
+            emerging = f"{cap(where)} calls them offenders."
+        else:
+            ask = "How sure does the article sound?"
+            why = "without it, what the source gives as uncertain reads as certain"
+            mastery = f"The source says “{word}” but {where} drops it, so a guess or an estimate sounds like a fact."
+            emerging = f"{cap(where)} sounds very sure."
         return [_Candidate(8, Question(
             "hedge", article.key,
-            f"Read {where} of Article {article.key}. Who is said to have been arrested? "
-            f"Compare the words with {source}. Which word is missing, and why does it matter?",
+            f"Read {where} of Article {article.key}. {ask} Compare the words with {source}. Which word is missing, "
+            "and why does it matter?",
             (f"{cap(where)}: {quoted(said)}. {cap(source)} say{'' if _published(article) else 's'} "
-             f"“{word}”; without it, people who have not been convicted read as offenders.",),
-            _rubric(f"The source says {word} offenders but {where} drops “{word}”, so people who are only accused "
-                    "sound guilty.",
-                    f"{cap(where)} calls them offenders.",
-                    f"The article says {quoted(excerpt(sentence.text, 8))}")))]
+             f"“{word}”; {why}.",),
+            _rubric(mastery, emerging, f"The article says {quoted(excerpt(sentence.text, 8))}")))]
     return []
 
 

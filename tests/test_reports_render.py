@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from reports.handout import PAGE_PAD_PT, prepare, render_html
-from reports.layout import LARGE
+from reports.layout import LARGE, line_of
 from reports.pdf import render_pdf
 from reports.report import ReportOptions, write_report
 from tests.reports_fake import ALL_MEASURES, fake_dev_analysis
@@ -129,10 +129,13 @@ def test_html_names_every_article_and_its_findings_where_they_belong(report, cop
             assert not any(word in page for word in KEY_WORDS)
             assert not any(symbol in page for symbol in VERDICT_SYMBOLS)
             continue
-        for quote in article.quotes:
-            assert quote.ref in page
+        lines = handout.lines_for(copy)[article.key]
+        for quote in article.quotes:  # named by their labels where the text shows them, else by line
+            assert (quote.ref if copy == "annotated" else str(line_of(lines, quote.start))) in page
         for figure in article.figures:
-            assert f"{figure.ref} " in page and figure.text in page
+            where = f"{figure.ref}, line" if copy == "annotated" else "Line"
+            flat = " ".join(page.split()).replace(" :", ":").replace(" ,", ",")
+            assert f"{where} {line_of(lines, figure.start)}: “{figure.text}”" in flat
         for item in article.left_out or ():
             assert " ".join(item.split()[:6]) in " ".join(page.split())
         if article.event_note:
@@ -204,10 +207,9 @@ def test_pdf_names_every_article_and_flagged_item(report):
     assert f"configuration {written.config_sha256[:12]}" in flat and written.config_sha256 not in flat
     for article in handout.view.articles:
         assert article.title in flat
-        for quote in article.quotes:
-            assert f"{quote.ref} " in flat
+        lines = handout.lines[article.key]
         for figure in article.figures:
-            assert f"{figure.ref}, line" in flat
+            assert f"Line {line_of(lines, figure.start)}: “{figure.text}”" in flat
     assert "Different event" in flat and "Paywall" in flat and "Answer" in flat and "Rubric" in flat
     student = " ".join(_pdf_text(out / "handout" / "student-a4.pdf").split()).split("Words to know")[0]
     assert not any(word in student for word in KEY_WORDS)
