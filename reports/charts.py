@@ -119,8 +119,9 @@ def _stacked(name: str, title: str, description: str, labels: Sequence[str], ser
     axes.spines[["top", "right"]].set_visible(False)
     png, svg = _render(figure)
     headers = ("outlet",) + tuple(words.get(k, k) for k in series) + ("total",)
-    rows = tuple((label,) + tuple(str(c.get(k, 0)) for k in series) + (str(sum(c.values())),)
-                 for label, c in zip(labels, counts))
+    notes = list(notes) + [""] * (len(labels) - len(notes))
+    rows = tuple((label + (f" ({note})" if note else ""),) + tuple(str(c.get(k, 0)) for k in series)
+                 + (str(sum(c.values())),) for label, c, note in zip(labels, counts, notes))
     return Chart(name, title, description, headers, rows, png, svg)
 
 

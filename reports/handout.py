@@ -363,7 +363,7 @@ def _intro_page(handout: Handout, copy: str) -> str:
         f'<p class="meta">{meta}</p>' if meta else "",
         '<p class="note">Paragraphs are numbered. Key facts and quotations are marked C1, C2, ….</p>'
         if view.key_items else '<p class="note">Paragraphs are numbered.</p>',
-        lines_html(handout.lines_for(copy)["primary"]),
+        lines_html(handout.lines_for(copy)["primary"], plain=copy == "student"),
         reference_html(view, copy),
     ]
     return "\n".join(p for p in parts if p)
