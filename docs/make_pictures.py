@@ -27,7 +27,7 @@ COLOURS = 64
 
 
 def main() -> int:
-    from analysis.cli import main as sourcedrift
+    from sourcedrift.cli import main as sourcedrift
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
