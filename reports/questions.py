@@ -94,7 +94,7 @@ class _Candidate:
     def lines(self) -> frozenset[int]:
         """The article's lines the task points to ("line 2", "lines 8–10"): one task a place."""
         found: set[int] = set()
-        for first, last in re.findall(r"\blines? (\d+)(?:–(\d+))?", self.question.text):
+        for first, last in re.findall(r"\blines? (\d+)(?:–(\d+))?", self.question.text, flags=re.I):
             found.update(range(int(first), int(last or first) + 1))
         return frozenset(found)
 
@@ -127,7 +127,7 @@ def questions(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[Qu
 
 def _candidates(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> list[_Candidate]:
     out: list[_Candidate] = []
-    out.extend(_contradicted(article, laid))
+    out.extend(_contradicted(story, article, laid))
     out.extend(_figures(story, article, laid))
     out.extend(_hedges(story, article, laid))
     out.extend(_quotes(story, article, laid))
@@ -147,15 +147,20 @@ def _ref_of(story: StoryView, article: DocumentView, source: str) -> str:
     return next((k.ref for k in story.key_items if source and source in k.text), "")
 
 
-def _contradicted(article: DocumentView, laid: Sequence[Line]) -> list[_Candidate]:
+def _contradicted(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> list[_Candidate]:
     out = []
     for mark in (m for m in article.marks if m.mark == "contradicted"):
         where = line_range(laid, mark.offset, mark.end)
+        # the key item holding the value the sentence conflicts with, else the one it is aligned to
+        said = re.search(r"says “([^”]+)”", mark.detail)
+        ref = next((k.ref for k in story.key_items if said and said.group(1) in k.text), "") or mark.ref
         sentence = article.text[mark.offset:mark.end]
         detail = mark.detail or "it conflicts with what the primary source says"
         out.append(_Candidate(10, Question(
             "contradicted", article.key,
-            f"Read {where} of Article {article.key} and find the same fact in the primary source. What changed?",
+            (f"Compare {where} of Article {article.key} with {ref} of the primary source. What changed?"
+             if ref else
+             f"Read {where} of Article {article.key} and find the same fact in the primary source. What changed?"),
             (f"Article {article.key}, {where}: {quoted(excerpt(sentence))} — it {detail}.",),
             _rubric(f"{cap(where)} {detail}; a reader of Article {article.key} gets the fact wrong.",
                     f"{cap(where)} is different from the primary source.",
@@ -304,12 +309,14 @@ def _loaded(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
         return []
     body = analysed.cleaning.body
     terms = []
+    strong = False  # a loaded phrase or a word of the emotive list makes a better task than a mild lexicon word
     for term in getattr(analysed.framing, "loaded_terms", ()) or ():
         if getattr(term, "quoted", False) or getattr(term, "kind", "") == "intensifier":
             continue
         span = to_body(body, term.start, term.end)
         if span and term.text.lower() not in (t[0].lower() for t in terms):
             terms.append((term.text, line_of(laid, span[0]), abs(float(getattr(term, "valence", 0.0) or 0.0))))
+            strong = strong or getattr(term, "kind", "") == "phrase" or getattr(term, "lexicon", "") == "emotive"
     if len(terms) < 2:
         return []
     # The most strongly valenced first (the lexicon's own ratings), in reading order.
@@ -317,7 +324,7 @@ def _loaded(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
     terms = [t for t in terms if t in strongest]
     shown = join([f"“{t}” (line {n})" for t, n, _ in terms])
     words = join([f"“{t}”" for t, _, _ in terms])
-    return [_Candidate(5, Question(
+    return [_Candidate(6 if strong else 2, Question(
         "loaded words", article.key,
         f"Find the words {words} in Article {article.key}. Would the primary source use them? "
         "What do they make the reader feel?",
@@ -402,8 +409,10 @@ def _comparison(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> Questi
         return Question(
             "compare", "",
             f"Compare the dates and figures of {articles_named(keys)} with the primary source"
-            f"{' (' + c_period + ')' if c_period else ''} and with the published figures (R1, R2, …). "
-            "Which operation does each article report? What should a reader conclude?",
+            f"{' (' + c_period + ')' if c_period else ''}"
+            + (" and with the published figures (R1, R2, …). " if story.references else ". ")
+            + ("Which event does each article report? " if len(keys) > 1 else "Which event does it report? ")
+            + "What should a reader conclude?",
             tuple(answer),
             _rubric(f"{answer[0]} The figures match the published figures of {name}, not the primary source "
                     f"({primary_period or 'its own operation'}), so the articles report {name}.",

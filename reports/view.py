@@ -125,6 +125,7 @@ class SentenceMark:
     mark: str             # key of reports.style.SENTENCE
     kind: str | None      # kind of an added claim
     detail: str = ""      # what conflicts with the primary, or what it lacks, as the claim says
+    ref: str = ""         # the C ref of the primary's key item the claim is set against ("" when none)
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,9 @@ def _article_view(
             share = sum(max(0, min(y, b) - max(x, a)) for x, y in from_primary) / length
             mark = _mark_of(claim.label, share)
             detail = _claim_detail(claim, mark, body.text[a:b])
-            marks.append(SentenceMark(claim.sentence, a, b, mark, getattr(claim, "kind", None), detail))
+            against = set(getattr(claim, "primary", ()) or ())
+            ref = next((k.ref for k in key_items if against & set(k.sentences)), "")
+            marks.append(SentenceMark(claim.sentence, a, b, mark, getattr(claim, "kind", None), detail, ref))
             counts[mark] = counts.get(mark, 0) + 1
             if mark in ("added", "contradicted"):
                 decorations.append(Decoration(a, b, "sentence", mark))
