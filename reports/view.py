@@ -482,7 +482,8 @@ def _article_view(
             if mark in ("added", "contradicted"):
                 decorations.append(Decoration(a, b, "sentence", mark))
                 reasons = tuple(str(r) for r in (getattr(claim, "reasons", ()) or ()) if str(r).strip())
-                said = detail + (" (" + "; ".join(reasons) + ")" if reasons else "")
+                decided = f"decided by: {'; '.join(reasons)}" if reasons else ""  # a learned label's features
+                said = " — ".join(x for x in (detail, decided) if x)
                 if said:
                     claim_notes.append((a, said))
 

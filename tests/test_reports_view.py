@@ -150,3 +150,25 @@ def test_measures_not_available_leave_their_place_out():
         assert article.left_out is None and article.event_note == ()
     assert any("comparison grid" in item for item in view.left_out)
     assert all(any(what in item for item in view.left_out) for _, what in SECTIONS)
+
+
+def test_a_learned_labels_reasons_are_shown_beside_the_claims_evidence():
+    # the learned decisions (#15) give each claim the features that decided it, in plain words
+    from dataclasses import dataclass, replace
+
+    from tests.reports_fake import Claim, ClaimReport
+
+    @dataclass(frozen=True)
+    class ReasonedClaim(Claim):
+        reasons: tuple = ()
+
+    analysis = fake_dev_analysis()
+    b = analysis.articles[1]
+    claims = tuple(ReasonedClaim(c.sentence, c.span, c.text, c.label, c.kind,
+                                 ("few of its words are in the release",) if c.label != "supported" else ())
+                   for c in b.claims.claims)
+    changed = replace(analysis, articles=(analysis.articles[0], replace(b, claims=ClaimReport(claims)))
+                      + analysis.articles[2:])
+    view = story_view(changed, ready=ALL_MEASURES)
+    notes = [text for _, text in view.article("B").claim_notes]
+    assert notes and all("few of its words are in the release" in text for text in notes)
