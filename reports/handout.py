@@ -253,7 +253,8 @@ def legend_html(annotated: bool) -> str:
              for key, m in SENTENCE.items() if key != "left_out"]
     items.append('<li><span class="q-exact">underlined</span> quotation (<span class="q-marked">dashed</span> '
                  'marked edit, <span class="q-altered">double</span> spliced or altered, '
-                 '<span class="q-unsourced">dotted</span> not in the source, '
+                 '<span class="q-unsourced">dotted</span> not in the source (<span class="q-other-event">grey</span>: '
+                 'from the other event the article reports), '
                  '<span class="q-misattributed">wavy</span> misattributed)</li>')
     if annotated:
         items.append(f'<li>figures: <span class="badge b-figure-match">{FIGURE["match"].symbol}</span> matches, '

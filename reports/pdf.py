@@ -257,7 +257,8 @@ class _Writer:
     def legend(self) -> None:
         lines = ["Sentences: " + " · ".join(f"{m.symbol} {m.words}" for k, m in SENTENCE.items() if k != "left_out")]
         lines.append("Quotations are underlined: solid exact or trivial, dashed marked edit, double spliced or "
-                     "altered, dotted not in the source, wavy misattributed.")
+                     "altered, dotted not in the source (grey: from the other event the article reports), wavy "
+                     "misattributed.")
         if self.kind == "annotated":
             lines.append("Figures checked: " + ", ".join(f"{FIGURE[k].symbol} {FIGURE[k].words}"
                                                          for k in ("match", "rounded", "mismatch", "unsourced")) + ".")

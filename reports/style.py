@@ -72,6 +72,8 @@ QUOTE = {
     "altered": Mark("", "altered", line="double", line_colour=OKABE_ITO["vermillion"], fill="#F8D9C6"),
     "unsourced": Mark("", "not in the primary", line="dotted", line_colour=OKABE_ITO["reddish_purple"], fill="#F4E1EB"),
     "misattributed": Mark("", "misattributed", line="wavy", line_colour=OKABE_ITO["vermillion"], fill="#F8D9C6"),
+    # an article on another event quotes that event's words: not a fault of the article
+    "other_event": Mark("", "from the other event", line="dotted", line_colour=RULE, fill="#EDEDED"),
 }
 
 # Figure checks (codebook labels).

@@ -442,12 +442,14 @@ def _article_view(
             if not spans:
                 continue
             label = quote.label
+            # drawn as another event's words, not as words missing from the primary
+            drawn = "other_event" if other_event and label == "unsourced" else label
             for a, b in spans:
-                decorations.append(Decoration(a, b, "quote", label))
+                decorations.append(Decoration(a, b, "quote", drawn))
                 if label in FROM_PRIMARY and label != "misattributed":
                     from_primary.append((a, b))
             ref = f"Q{n}"
-            badges.append(Badge(spans[-1][1], ref, "quote", label))
+            badges.append(Badge(spans[-1][1], ref, "quote", drawn))
             quote_notes.append(QuoteNote(
                 ref=ref, start=spans[0][0], end=spans[-1][1], text=quote.text,
                 speaker=quote.speaker or "", label=label,
