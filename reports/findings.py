@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from reports.fonts import esc
 from reports.layout import Line, line_of, line_range
-from reports.view import DocumentView, StoryView, _short, to_body
+from reports.view import DocumentView, StoryView, excerpt, to_body
 
 # The order findings are ranked in (see the module docstring).
 RANK = ("other_event", "figure", "quotation", "hedge", "added")
@@ -162,7 +162,7 @@ def _hedges(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> li
         source = (f"the published figures of {article.other_event}" if article.other_event else "the primary source")
         published = source != "the primary source"
         text = (f"Article {article.key} drops the word of caution “{word}” ({where}: "
-                f"“{_short(sentence.text, 10)}”), which {source} use{'' if published else 's'}: "
+                f"“{excerpt(sentence.text, 10)}”), which {source} use{'' if published else 's'}: "
                 + ("people not yet convicted read as offenders." if is_innocence_hedge(word)
                    else "what was uncertain reads as certain."))
         hint = (f"Article {article.key}, {where}: who is said to have been arrested?" if is_innocence_hedge(word)
@@ -189,7 +189,7 @@ def _added(article: DocumentView, laid: Sequence[Line]) -> list[Finding]:
         sentence = article.text[mark.offset:mark.end]
         kind = f" ({mark.kind})" if mark.kind else ""
         text = (f"Article {article.key} adds a claim the primary source does not make{kind}, as fact ({where}): "
-                f"“{_short(sentence, 12)}”.")
+                f"“{excerpt(sentence, 12)}”.")
         return [Finding("added", (article.key,), text, f"Article {article.key}, {where}: does the primary source say this?")]
     return []
 

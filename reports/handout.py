@@ -274,10 +274,9 @@ def findings_html(found: Sequence[Finding], copy: str) -> str:
                 "The articles follow their source closely; look for small changes.</p></div>")
     if copy == "student":
         first, rest = found[0], found[1:]
-        statement = first.hint if first.kind != "other_event" else first.hint
         hints = "".join(f"<li>{esc(f.hint)}</li>" for f in rest)
         return ('<div class="box first" role="note"><p><strong>Before you start.</strong> '
-                f"{esc(statement)}</p>" + (f"<p>Look closely at:</p><ul>{hints}</ul>" if hints else "") + "</div>")
+                f"{esc(first.hint)}</p>" + (f"<p>Look closely at:</p><ul>{hints}</ul>" if hints else "") + "</div>")
     items = "".join(f"<li>{esc(f.text)}</li>" for f in found)
     return ('<div class="box first" role="note"><p><strong>The findings first, most important first.</strong></p>'
             f"<ol>{items}</ol></div>")

@@ -355,7 +355,6 @@ class _Writer:
 
     def article_page(self, doc: DocumentView) -> None:
         lines = self.lines[doc.key]
-        pdf = self.pdf
         self.new_section()
         self.heading(doc.title, 2)
         if doc.event_note and not self.student:

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 from reports.findings import articles_named, is_innocence_hedge, join
 from reports.layout import Line, line_of, line_range
-from reports.view import DocumentView, StoryView, _short, to_body
+from reports.view import DocumentView, StoryView, excerpt, to_body
 
 MAX_PER_ARTICLE = 2
-EXCERPT_WORDS = 14
 LEVELS = ("mastery", "emerging", "beginning")
 # What each level means for any task: the answer points to places and compares them.
 LEVEL_MEANING = {
@@ -47,11 +46,6 @@ class Question:
     text: str                   # the task as the students read it
     answer: tuple[str, ...]     # the teacher's answer, one point a line
     rubric: tuple[Level, ...] = ()
-
-
-def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
-    """The first ``words`` words of ``text``, with an ellipsis when cut."""
-    return _short(text, words)
 
 
 def quoted(text: str) -> str:

@@ -836,7 +836,8 @@ def inconsistency_text(item: Any) -> str:
     return str(reason or item)
 
 
-def _short(text: str, words: int = 14) -> str:
+def excerpt(text: str, words: int = 14) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when cut."""
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
@@ -888,7 +889,7 @@ def _left_out(article: ArticleAnalysis, items: Sequence[Any], key_items: Sequenc
         return next((k.ref for k in key_items if sentence in k.sentences), "")
 
     def quoted_excerpt(text: str) -> str:
-        return "“" + _short(text.strip().strip("\"“”‘’'").strip(), 16) + "”"
+        return "“" + excerpt(text.strip().strip("\"“”‘’'").strip(), 16) + "”"
 
     # Sentences first, so a figure inside a listed sentence is not listed again.
     listed: dict[int, str] = {}
@@ -923,7 +924,7 @@ def _left_out(article: ArticleAnalysis, items: Sequence[Any], key_items: Sequenc
             if key in seen:
                 continue
             seen.add(key)
-            out.append(f"{prefix}the word of caution “{word}” (“{_short(text, 8)}”)")
+            out.append(f"{prefix}the word of caution “{word}” (“{excerpt(text, 8)}”)")
     return out
 
 
