@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from analysis.pipeline import StoryAnalysis
-from reports.fonts import esc
+from reports.fonts import esc, printable
 from reports.style import INK, MUTED, OKABE_ITO, RULE, SERIES
 
 # A white ground behind value labels, so a reference line never hides them.
@@ -35,6 +35,8 @@ RC = {
     "ytick.color": INK,
     "hatch.linewidth": 0.8,
     "hatch.color": INK,
+    # Outlet names are drawn as written: "$" never starts math text.
+    "text.parse_math": False,
 }
 DPI = 110
 
@@ -59,7 +61,9 @@ def outlet_labels(analysis: StoryAnalysis, blind: bool) -> list[str]:
     keys = letters(len(analysis.articles))
     if blind:
         return [f"Article {k}" for k in keys]
-    return [f"{k}: {outlet_name(a.document.outlet) or 'outlet not known'}" for k, a in zip(keys, analysis.articles)]
+    # printable: the chart's font draws every character left (bidi controls become U+FFFD).
+    return [printable(f"{k}: {outlet_name(a.document.outlet) or 'outlet not known'}")
+            for k, a in zip(keys, analysis.articles)]
 
 
 def _render(figure) -> tuple[bytes, bytes]:
@@ -143,7 +147,7 @@ def claims_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart:
     # sentences would all count as "added". Its bar is left empty and says so.
     counts = [Counter() if other else Counter(c.label for c in a.claims.claims)
               for a, other in zip(analysis.articles, others)]
-    notes = [f"reports {other}: not compared with the primary source" if other else "" for other in others]
+    notes = [printable(f"reports {other}: not compared with the primary source") if other else "" for other in others]
     return _stacked(
         "claims", "Sentences: supported, added, contradicted",
         "For each outlet, the share of its sentences that say what the primary says (supported), add "
@@ -172,7 +176,7 @@ def figures_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart:
     order = ("match", "rounded", "mismatch", "unsourced")
     counts = [Counter(f.label for f in a.figures.figures if f.label) for a in analysis.articles]
     others = _other_events(analysis)
-    shown = [f"{label} (against {other})" if other and other != "another event" else label
+    shown = [printable(f"{label} (against {other})") if other and other != "another event" else label
              for label, other in zip(labels, others)]
     return _stacked(
         "figures", "Figure checks",
