@@ -523,11 +523,10 @@ class _Writer:
             self.need(height + (3 * self.g.leading * 1.3 + 10 if not self.teacher else self.g.size * 4))
             self.text(text, after=2)
             if self.teacher:
-                self.box([("Answer", True)] + [(f"• {a}", False) for a in q.answer], fill=BOX_FILL,
+                rubric = [("Rubric", True)] + [(f"{lv.level.capitalize()}: “{lv.sample}”", False)
+                                               for lv in q.rubric] if q.rubric else []
+                self.box([("Answer", True)] + [(f"• {a}", False) for a in q.answer] + rubric, fill=BOX_FILL,
                          border=OKABE_ITO["blue"], width=1)
-                if q.rubric:
-                    self.box([("Rubric", True)] + [(f"{lv.level.capitalize()}: “{lv.sample}”", False)
-                                                   for lv in q.rubric], fill="#FFFFFF", border=RULE, width=0.75)
             else:
                 pdf.set_draw_color(*_rgb(RULE))
                 pdf.set_line_width(0.75)

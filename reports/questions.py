@@ -97,9 +97,11 @@ def questions(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[Qu
     """The tasks for ``story``: per article its most remarkable findings, then a comparison and the headlines."""
     asked: list[Question] = []
     answers: set[str] = set()
+    spoken = _other_speaker(story, lines)  # asked once, of the first article quoting the other event's official
     for article in story.articles:
         laid = lines[article.key]
-        candidates = sorted(_candidates(story, article, laid), key=lambda c: -c.weight)
+        found = _candidates(story, article, laid) + ([spoken[1]] if spoken and spoken[0] == article.key else [])
+        candidates = sorted(found, key=lambda c: -c.weight)
         topics: set[str] = set()
         places: set[int] = set()
         for candidate in candidates:
@@ -117,6 +119,36 @@ def questions(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[Qu
         asked.append(comparison)
     asked.append(_headlines(story, lines))
     return tuple(asked)
+
+
+def _other_speaker(story: StoryView, lines: Mapping[str, Sequence[Line]]) -> tuple[str, _Candidate] | None:
+    """A task on who speaks: the other event's official quoted by an article, against the primary's speaker."""
+    primary_speakers = list(dict.fromkeys(q.speaker for q in story.analysis.primary.quotes.quotes if q.speaker))
+    if not primary_speakers:
+        return None
+    for article in story.articles:
+        reference = next((r for r in story.references if r.name == article.other_event), None)
+        if reference is None:
+            continue
+        quote = next((q for q in article.quotes if q.speaker in reference.officials
+                      and q.speaker not in primary_speakers), None)
+        if quote is None:
+            continue
+        line = line_of(lines[article.key], quote.start)
+        c_ref = next((k.ref for k in story.key_items if k.kind == "quotation"), "")
+        them = primary_speakers[0]
+        return article.key, _Candidate(7, Question(
+            "speaker", article.key,
+            f"Line {line} of Article {article.key} quotes {quote.speaker}. Who speaks in the primary source"
+            f"{' (' + c_ref + ')' if c_ref else ''}? What does the difference tell you about the event the "
+            "article reports?",
+            (f"Line {line}: {quote.speaker}, who spoke for {reference.name}; the primary source quotes {them}. "
+             "A different official is a clue that the article reports another event.",),
+            _rubric(f"The article quotes {quote.speaker} but the primary source quotes {them}, so the article is "
+                    f"about a different announcement: {reference.name}.",
+                    "The article and the primary source quote different people.",
+                    f"{quote.speaker} said {quoted(excerpt(quote.text, 8))}")))
+    return None
 
 
 def _candidates(story: StoryView, article: DocumentView, laid: Sequence[Line]) -> list[_Candidate]:
