@@ -172,6 +172,7 @@ def stylesheet(geometry: Geometry) -> str:
         "td.cell{text-align:center;font-weight:bold;white-space:nowrap;}",
         ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;}",
         ".notes{display:grid;grid-template-columns:1fr 1fr;gap:10pt;}" if g.size < 18 else ".notes{display:block;}",
+        f".notes{{font-size:{small}pt;}}.notes h3{{font-size:{g.size}pt;}}",
         ".legend{display:flex;flex-wrap:wrap;gap:4pt 12pt;margin:4pt 0;padding:0;list-style:none;}" if g.size < 18
         else ".legend{margin:4pt 0;padding:0;list-style:none;}",
         ".legend .sym{display:inline-block;min-width:1.2em;text-align:center;font-weight:bold;}",
@@ -442,15 +443,16 @@ def article_notes_html(doc: DocumentView, lines: Sequence[Line], *, refs: bool =
         for q in doc.quotes:
             mark = QUOTE.get(q.label, QUOTE[None])
             label = mark.words if q.label is not None else "not labelled"
+            css = _class(q.label)
             if q.label == "unsourced" and doc.other_event:
-                label = "not from the primary source"
+                label, css = "not from the primary source", "other-event"
             difference = q.difference or ("identical to the primary source" if q.label == "exact" else "")
             if q.key:
                 difference = f"{q.key}: {difference}" if difference else q.key
             rows.append(
                 "<tr>" + (f"<td>{esc(q.ref)}</td>" if refs else "") + f"<td>{line_of(lines, q.start)}</td>"
                 f'<td>{esc(q.speaker or "nobody")}</td>'
-                f'<td><span class="q-{_class(q.label)}">{esc(label)}</span></td>'
+                f'<td><span class="q-{css}">{esc(label)}</span></td>'
                 f'<td>{esc(difference)}</td></tr>')
         parts.append('<h3>Quotations</h3><table><thead><tr>' + ('<th scope="col">Ref</th>' if refs else "")
                      + '<th scope="col">Line</th><th scope="col">Credited to</th><th scope="col">Fidelity</th>'
