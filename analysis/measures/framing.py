@@ -12,7 +12,10 @@ Four measures, each with its evidence spans (DOCUMENT offsets):
 - **loaded terms**: words the article adds (no word of the same stem in the
   primary) that VADER's lexicon (``vaderSentiment``), or ``data/emotive.txt``
   for strong words VADER lacks, rates at ``settings.loaded_min_valence`` or
-  more from neutral, and intensifiers (``data/intensifiers.txt``);
+  more from neutral, intensifiers (``data/intensifiers.txt``), and loaded
+  phrases of two words or more (``data/loaded_phrases.txt``: "blows
+  millions", "nobody asked for"), compared word by word by stem; a word
+  inside a phrase found is not listed again on its own;
 - **tone**: mean VADER compound score of the article's and the primary's sentences
   (``analysis.text.sentiment``: vaderSentiment's own score, computed without its repeated work);
 - **attribution density**: the share of sentences that credit a source (a cue
@@ -38,8 +41,8 @@ from analysis.text.sentences import WORD, Sentence
 from analysis.text.tokens import porter_stem, title_case
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
-TermKind = Literal["valenced", "intensifier"]
-Lexicon = Literal["vader", "emotive", "intensifiers"]
+TermKind = Literal["valenced", "intensifier", "phrase"]
+Lexicon = Literal["vader", "emotive", "intensifiers", "phrases"]
 # How an article mention's primary counterpart was found (see _counterpart).
 CounterpartBy = Literal["sentence", "naming", "lead"]
 
@@ -153,6 +156,7 @@ class _Lexicons:
     intensifiers: frozenset[str]
     not_loaded: frozenset[str]
     cues: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the cues it begins
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]  # first stem -> (stems, entry, valence)
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
@@ -175,6 +179,11 @@ def _lexicons() -> _Lexicons:
     }
     for word, score in _pairs("emotive"):
         valence.setdefault(word, (float(score), "emotive"))
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for entry in word_list("loaded_phrases"):
+        words, score = entry.rsplit(None, 1)
+        stems = tuple(_stem(_key(w)) for w in words.split())
+        phrases.setdefault(stems[0], []).append((stems, " ".join(words.split()), float(score)))
     cues: dict[str, list[tuple[str, ...]]] = {}
     for cue in word_list("attribution_cues"):
         cues.setdefault(cue.split()[0], []).append(tuple(cue.split()))
@@ -187,6 +196,8 @@ def _lexicons() -> _Lexicons:
         intensifiers=frozenset(word_list("intensifiers")),
         not_loaded=frozenset(word_list("not_loaded")),
         cues={first: tuple(found) for first, found in cues.items()},
+        # longest first, so "waste of taxpayer money" wins over "waste of money"
+        phrases={first: tuple(sorted(found, key=lambda p: -len(p[0]))) for first, found in phrases.items()},
     )
 
 
@@ -499,13 +510,47 @@ def _vocabulary(read: _Read) -> _Vocabulary:
     return _Vocabulary(frozenset(own), frozenset(own | quoted))
 
 
+def _phrases_in(read: _Read, sentence: _Sentence, primary: _Vocabulary) -> list[tuple[int, int, LoadedTerm]]:
+    """The loaded phrases of a sentence: (first word index, last word index + 1, term)."""
+    phrases = _lexicons().phrases
+    stems = tuple(map(_stem, sentence.keys))
+    found = []
+    index = 0
+    while index < len(stems):
+        match = None
+        for wanted, entry, score in phrases.get(stems[index], ()):
+            end = index + len(wanted)
+            if stems[index:end] == wanted and all(
+                    _joined(read.body.text, a, b) for a, b in zip(sentence.words[index:end - 1], sentence.words[index + 1:end])):
+                match = (end, entry, score)
+                break
+        if match is None or all(s in primary.own for s in stems[index:match[0]]):
+            index += 1
+            continue
+        end, entry, score = match
+        first, last = sentence.words[index], sentence.words[end - 1]
+        start, stop = read.body.to_document(first.start, last.end)
+        quoted = _inside(first.start, read.quotes)
+        found.append((index, end, LoadedTerm(start, stop, read.body.text[first.start:last.end], entry, score,
+                                             "phrase", "phrases", quoted)))
+        index = end
+    return found
+
+
 def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[LoadedTerm, ...]:
     lex = _lexicons()
     found = []
     for sentence in read.sentences:
         title: bool | None = None
         entries = tuple(map(_lookup, sentence.keys))
+        in_phrases: set[int] = set()
+        if any(k in lex.phrases for k in map(_stem, sentence.keys)):
+            for first, end, term in _phrases_in(read, sentence, primary):
+                found.append(term)
+                in_phrases.update(range(first, end))
         for index in compress(range(len(entries)), entries):
+            if index in in_phrases:
+                continue
             key = sentence.keys[index]
             matched, score, kind, lexicon = entries[index]
             if kind == "valenced" and abs(score) < settings.loaded_min_valence:
@@ -526,7 +571,7 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
                 continue
             start, end = read.body.to_document(word.start, word.end)
             found.append(LoadedTerm(start, end, word.text, matched, score, kind, lexicon, quoted))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda term: (term.start, term.end)))
 
 
 def loaded_terms(article: Body, primary: Body, settings: Settings = DEFAULT) -> tuple[LoadedTerm, ...]:
