@@ -249,6 +249,10 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
         rules = [rule for rule in stylesheet(REGULAR_GEOMETRY).split("\n") if rule.startswith(_HANDOUT_RULES)]
         return Response("\n".join(rules) + "\n", mimetype="text/css")
 
+    @app.get("/favicon.ico")
+    def favicon():
+        return Response(status=204)
+
     @app.get("/fonts/<name>")
     def font(name: str):
         if name not in (REGULAR, BOLD, LICENCE):

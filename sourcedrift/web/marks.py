@@ -223,7 +223,7 @@ def _quote_marks(article: ArticleAnalysis, view: DocumentView, lines: Sequence[L
             continue
         quote = records[index]
         style = QUOTE.get(quote.label, QUOTE[None])
-        rows = [("label", f"{quote.label or 'not labelled'}: {style.words}"),
+        rows = [("label", _label_words(quote.label or "not labelled", style.words)),
                 ("credited to", quote.speaker or "nobody")]
         if quote.attribution:
             rows.append(("how the speaker was found", quote.attribution))
@@ -268,7 +268,7 @@ def _figure_marks(article: ArticleAnalysis, lines: Sequence[Line], analysis: Sto
             ref = f"F{flagged}"
         else:
             ref = f"figure “{figure.text}”"
-        rows = [("label", f"{figure.label or 'match'}: {style.words}"), ("figure", figure.text)]
+        rows = [("label", _label_words(figure.label or "match", style.words)), ("figure", figure.text)]
         interval = f"{figure.low:g}" if figure.low == figure.high else f"{figure.low:g} to {figure.high:g}"
         rows.append(("read as", " ".join(x for x in (figure.qualifier, interval, figure.unit,
                                                       f"({figure.counted})" if figure.counted else "") if x)))
@@ -327,6 +327,10 @@ def _claim_mark(index: int, claim: Any, sentence_mark: SentenceMark, sentence: A
         words=style.words, symbol=style.symbol, text=claim.text, line=line_of(lines, sentence_mark.offset),
         evidence=tuple(rows), primary=spans, kind=claim.kind or "",
     )
+
+
+def _label_words(label: str, words: str) -> str:
+    return label if words == label else f"{label}: {words}"
 
 
 def _hedge_text(mention: Any) -> str:

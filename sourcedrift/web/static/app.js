@@ -33,8 +33,8 @@ function highlightPrimary(spec) {
     if (hit && !first) first = line;
   });
   if (first) {
-    const pane = first.closest(".primary-text");
-    pane.scrollTop = first.offsetTop - pane.offsetTop - 20;
+    const pane = first.closest(".primary-lines");
+    pane.scrollTop += first.getBoundingClientRect().top - pane.getBoundingClientRect().top - 20;
   }
 }
 
