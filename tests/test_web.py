@@ -170,6 +170,17 @@ def test_missing_texts_are_named(workbench):
     assert "Articles: give at least one article" in html
 
 
+def test_stories_made_here_are_listed_again_and_broken_folders_named(tmp_path):
+    workspace = tmp_path / "workspace"
+    shutil.copytree(DEV_HARBOR, workspace / "harbor")
+    (workspace / "broken").mkdir()
+    (workspace / "broken" / "story.toml").write_text("[story\n", encoding="utf-8")
+    app = create_app([], workspace=workspace, analyse=False)
+    html = app.test_client().get("/").get_data(as_text=True)
+    assert 'href="/story/harbor"' in html and "made here" in html
+    assert "could not be read" in html and "broken" in html
+
+
 # ----------------------------------------------------------------- paths
 
 

@@ -10,7 +10,6 @@ Screenshots of every step are kept in ``tests/artifacts/web/`` (git-ignored).
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 import threading

@@ -239,8 +239,10 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
     @app.post("/story/<story_id>/refit")
     def refit_action(story_id: str):
         _entry(registry, story_id)
-        can, why_not = refit.available()
-        abort(400, description=f"Refitting is not available: {why_not}")
+        can_refit, why_not = refit.available()
+        if not can_refit:
+            abort(400, description=f"Refitting is not available: {why_not}")
+        abort(400, description="Refitting is not wired to this page yet.")
 
     # ------------------------------------------------------------ assets
 

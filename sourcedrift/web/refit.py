@@ -2,21 +2,21 @@
 
 The learned decisions (issue #15: ``sourcedrift train`` and ``evaluate --cv``)
 are being built on another branch. This module is the one place the
-workbench calls them: ``available()`` says whether this installation has
-them (and why not), and the action button is shown disabled with that
-reason until it does. Wiring it is a change to this module only.
+workbench calls them: ``available()`` says whether refitting can run (and
+why not); the page shows the action's button disabled, with that reason,
+until it can. Wiring it to the training code is a change to this module only:
+run the fitting on the story's gold files in a background thread, as
+``stories.Registry`` runs analyses, and report the leave-one-story-out
+figures before and after.
 """
 
 from __future__ import annotations
 
+NOT_YET = ("Refitting needs `sourcedrift train` (the learned decisions of issue #15), which this version does "
+           "not have yet. Your corrections are saved as gold files in the story folder, ready to train on when "
+           "it is available.")
+
 
 def available() -> tuple[bool, str]:
     """Whether refitting can run here, and the reason shown when it cannot."""
-    try:
-        from analysis import learn  # noqa: F401  (issue #15's module; absent until it lands)
-    except ImportError:
-        return False, ("Refitting needs `sourcedrift train` (the learned decisions of issue #15), which this "
-                       "version does not have yet. Your corrections are saved as gold files in the story "
-                       "folder, so they can be used for training as soon as it is available.")
-    return False, ("`sourcedrift train` is installed, but the workbench is not wired to it yet in this version; "
-                   "run `sourcedrift train` with your gold files from the command line.")
+    return False, NOT_YET
