@@ -366,3 +366,28 @@ def test_serve_warns_off_loopback(tmp_path, capsys, monkeypatch):
     with pytest.raises(Stop):
         web_app.serve([], host="127.0.0.1", port=0, workspace=tmp_path)
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_slow_cached_item_does_not_hold_up_the_others(tmp_path):
+    """While the report is being made (a slow key), the pages of the same story (other keys) are still served."""
+    import threading
+
+    from sourcedrift.web.stories import Registry
+    from analysis.settings import DEFAULT
+
+    entry = Registry(tmp_path, DEFAULT).add(DEV_HARBOR)
+    inside, release = threading.Event(), threading.Event()
+
+    def slow():
+        inside.set()
+        release.wait(30)
+        return "report"
+
+    worker = threading.Thread(target=entry.cached, args=("slow", slow))
+    worker.start()
+    assert inside.wait(30)
+    assert entry.cached("page", lambda: "page") == "page"     # returns while "slow" is still computing
+    assert worker.is_alive()
+    release.set()
+    worker.join(30)
+    assert entry.cached("slow", lambda: "again") == "report"  # computed once

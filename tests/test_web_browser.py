@@ -186,6 +186,11 @@ def test_the_whole_path_in_a_browser(server, page, tmp_path):
     assert pressed.count() == 1 and pressed.get_attribute("data-mark") != mark_id
     page.keyboard.press("k")
     assert page.locator("button.mark[aria-pressed='true']").get_attribute("data-mark") == mark_id
+    page.keyboard.press("j")
+    words = page.locator(".article-text [data-of]").first                # the quoted words select it too
+    words.click()
+    assert page.locator("button.mark[aria-pressed='true']").get_attribute("data-mark") == words.get_attribute("data-of")
+    quote.click()
 
     # 4. Correct its label; it lands in the coder's gold file.
     select = evidence.locator("select[name=label]")

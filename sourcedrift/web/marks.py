@@ -72,6 +72,7 @@ class Piece:
     classes: str          # handout stylesheet classes ("" for plain text)
     mark: str = ""        # a badge standing for this mark id
     title: str = ""
+    within: str = ""      # the id of the quotation these words belong to (a click on them selects it)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def article_page(handout: Handout, analysis: StoryAnalysis, key: str) -> Article
     quote_marks = _quote_marks(article, view, lines, analysis)
     figure_marks = _figure_marks(article, lines, analysis)
     claim_marks = _claim_marks(article, view, lines, analysis)
+    quoted = [(note.start, note.end, quote_marks[note.ref].id) for note in view.quotes if note.ref in quote_marks]
     starts = [line.start for line in lines]
     per_line: dict[int, list[Mark]] = {}
     for mark_, offset in claim_marks:
@@ -138,7 +140,8 @@ def article_page(handout: Handout, analysis: StoryAnalysis, key: str) -> Article
                 pieces.append(Piece(piece.text, _badge_classes(piece.badge), found.id if found else "",
                                     found.words if found else ""))
             else:
-                pieces.append(Piece(piece.text, _run_classes(piece)))
+                within = next((m for a, b, m in quoted if a <= piece.start < b), "") if piece.quoted else ""
+                pieces.append(Piece(piece.text, _run_classes(piece), within=within))
         page_lines.append(PageLine(line.number, line.label, line.first and line.number > 1, line.start, line.end,
                                    margin, tuple(pieces)))
     return ArticlePage(view, tuple(page_lines), tuple(order), primary_lines(handout),

@@ -63,6 +63,7 @@ class Entry:
         self._status = Status("waiting", 0, STORY_STEPS + len(story.coverage))
         self._lock = threading.Lock()
         self._cache: dict[Any, Any] = {}
+        self._cache_locks: dict[Any, threading.Lock] = {}
         self._cache_lock = threading.Lock()
 
     @property
@@ -81,11 +82,19 @@ class Entry:
             self._status = Status(**current)
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """``compute()`` once per ``key`` (one computation at a time per story)."""
+        """``compute()`` once per ``key``; a slow key (the report) never holds up the others (the pages)."""
         with self._cache_lock:
-            if key not in self._cache:
-                self._cache[key] = compute()
-            return self._cache[key]
+            if key in self._cache:
+                return self._cache[key]
+            lock = self._cache_locks.setdefault(key, threading.Lock())
+        with lock:
+            with self._cache_lock:
+                if key in self._cache:
+                    return self._cache[key]
+            value = compute()
+            with self._cache_lock:
+                self._cache[key] = value
+            return value
 
     def forget(self) -> None:
         """Drop everything computed from the analysis (after a new analysis)."""

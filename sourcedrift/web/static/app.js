@@ -45,6 +45,13 @@ function setUpMarks() {
     b.addEventListener("click", () => selectMark(b, false));
     b.addEventListener("focus", () => selectMark(b, false));
   });
+  // The quoted words themselves select their quotation too (the badge after them is the keyboard's way).
+  document.querySelectorAll("[data-of]").forEach((span) => {
+    span.addEventListener("click", () => {
+      const button = document.getElementById("m-" + span.dataset.of);
+      if (button) selectMark(button, true);
+    });
+  });
   document.addEventListener("keydown", (event) => {
     const tag = (event.target.tagName || "").toLowerCase();
     if (["input", "textarea", "select"].includes(tag) || event.ctrlKey || event.metaKey || event.altKey) return;
