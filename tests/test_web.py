@@ -77,14 +77,14 @@ def test_article_page_marks_and_evidence(workbench):
     assert "q-altered" in html and "b-figure-mismatch" in html  # the handout's underline styles and badges
 
 
-def test_event_check_comes_before_the_text(workbench):
+@pytest.mark.parametrize("notice", ["Different event.", "Paywall."])
+def test_event_check_and_paywall_notice_come_before_the_text(workbench, notice):
     app, _, _ = workbench
     client = app.test_client()
-    flagged = [key for key in "ABCDEF"
-               if "Different event" in client.get(f"/story/dev_harbor/article/{key}").get_data(as_text=True)]
-    assert flagged, "dev_harbor has an article about another event"
-    html = client.get(f"/story/dev_harbor/article/{flagged[0]}").get_data(as_text=True)
-    assert html.index("Different event") < html.index('class="doc article-text"')
+    pages = [client.get(f"/story/dev_harbor/article/{key}").get_data(as_text=True) for key in "ABCDEF"]
+    flagged = [html for html in pages if f"<strong>{'⚠ ' if 'event' in notice else ''}{notice}</strong>" in html]
+    assert len(flagged) == 1, "dev_harbor has one article about another event and one behind a paywall"
+    assert flagged[0].index(notice) < flagged[0].index('class="doc article-text"')
 
 
 def test_security_headers_and_local_assets(workbench):
@@ -348,6 +348,31 @@ def test_serve_refuses_a_folder_that_is_not_a_story(tmp_path, capsys):
 def test_serve_refuses_a_bad_port(capsys):
     assert main(["serve", "--port", "70000"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_serve_prints_its_address_and_opens_the_browser(tmp_path, monkeypatch):
+    import sourcedrift.web.app as web_app
+
+    class Server:
+        server_port = 43210
+
+        def serve_forever(self):
+            pass
+
+        def server_close(self):
+            pass
+
+    opened = []
+    monkeypatch.setattr("werkzeug.serving.make_server", lambda host, port, app, threaded: Server())
+    monkeypatch.setattr(web_app.webbrowser, "open", opened.append)
+    out = io.StringIO()
+    web_app.serve([DEV_HARBOR], port=0, workspace=tmp_path / "ws", open_browser=True, out=out)
+    assert "http://127.0.0.1:43210/" in out.getvalue() and str(tmp_path / "ws") in out.getvalue()
+    for _ in range(100):
+        if opened:
+            break
+        __import__("time").sleep(0.05)
+    assert opened == ["http://127.0.0.1:43210/"]
 
 
 def test_serve_warns_off_loopback(tmp_path, capsys, monkeypatch):
