@@ -12,7 +12,7 @@ figures before and after.
 
 from __future__ import annotations
 
-NOT_YET = ("Refitting needs `sourcedrift train` (the learned decisions of issue #15), which this version does "
+NOT_YET = ("Refitting needs the command “sourcedrift train” (the learned decisions of issue #15), which this version does "
            "not have yet. Your corrections are saved as gold files in the story folder, ready to train on when "
            "it is available.")
 
