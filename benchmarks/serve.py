@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         story = build_story(work)
         server = subprocess.Popen(
-            [sys.executable, "-m", "analysis", "serve", str(story), "--port", "0", "--workspace", str(work / "ws")],
+            [sys.executable, "-m", "sourcedrift", "serve", str(story), "--port", "0", "--workspace", str(work / "ws")],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
         line = server.stdout.readline()
         port = int(line.split("http://127.0.0.1:", 1)[1].split("/", 1)[0])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
-from analysis.gold import load_gold
+from sourcedrift.cli import main
+from analysis.study.gold import load_gold
 from corpus import load_story
 from sourcedrift.web import create_app
 from sourcedrift.web.corrections import distinctive, read_reviews

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.gold import load_gold
+from analysis.study.gold import load_gold
 from corpus import load_story
 from sourcedrift.web import create_app
 from sourcedrift.web.corrections import read_reviews

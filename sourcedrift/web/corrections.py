@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.agreement import TOOLKIT, Agreement, Code, agreement
-from analysis.gold import KINDS, LABELS, load_gold
+from analysis.study.agreement import TOOLKIT, Agreement, Code, agreement
+from analysis.study.gold import KINDS, LABELS, load_gold
 from analysis.pipeline import ArticleAnalysis, StoryAnalysis
 from corpus import InputError
 from reports.view import strip_span

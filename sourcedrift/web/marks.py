@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from analysis.gold import KINDS, LABELS
+from analysis.study.gold import KINDS, LABELS
 from analysis.pipeline import ArticleAnalysis, StoryAnalysis
 from reports.handout import Handout
 from reports.layout import Line, line_of

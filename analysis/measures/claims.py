@@ -5,8 +5,8 @@ with its evidence: the primary sentence(s) that best support it and the
 alignment score, what in it the primary lacks (names, figures, years, content
 words) and what conflicts with the primary.
 
-The sentence's figures come from the figure report (``analysis.numbers``) and
-its quotations from the quote report (``analysis.quotes``); either report is
+The sentence's figures come from the figure report (``analysis.measures.figures``) and
+its quotations from the quote report (``analysis.measures.quotes``); either report is
 made here, with those modules, when the caller passes None. A sentence is
 
 - ``contradicted`` when it conflicts with the primary: a quotation the quote
@@ -80,16 +80,18 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
-from analysis import quotes as quote_module
-from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, tokens, upper_fence
-from analysis.cleaning import Body
-from analysis.event import Calendar, EventCheck, calendar
-from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
-from analysis.numbers import Figure, FigureReport
-from analysis.quotes import QuoteReport
-from analysis.sentiment import compound
+from analysis.measures.alignment import Alignment, SentenceMatch
+from analysis.measures.figures import Figure, FigureReport
+from analysis.measures.quotes import QuoteReport
+from analysis.readers.cleaning import Body
+from analysis.readers.facts import PrimaryFacts, dateline_end, is_month, names, primary_facts, title_case
+from analysis.readers.quoted import quoted_spans
+from analysis.records import Calendar, EventCheck, calendar
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import Sentence
+from analysis.text.scores import level, upper_fence
+from analysis.text.sentences import Sentence
+from analysis.text.sentiment import compound
+from analysis.text.tokens import content_stems, fold, tokens
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -237,13 +239,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ------------------------------------------------------------- the reports
-
-def _quote_report(article: Body, primary: Body, quotes: QuoteReport | None, settings: Settings) -> QuoteReport:
-    """The quote report given, or the quotes module's when None."""
-    if quotes is not None:
-        return quotes
-    return quote_module.analyse_story(primary, [article], settings)[1][0]
-
 
 def _levels(alignment: Alignment, settings: Settings) -> _Levels:
     baseline, n = alignment.baseline, settings.claim_baseline_min_sentences
@@ -693,20 +688,20 @@ def label(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    quotes: QuoteReport | None,
-    figures: FigureReport | None,
+    quotes: QuoteReport,
+    figures: FigureReport,
     event: EventCheck,
     settings: Settings = DEFAULT,
+    *,
+    primary_figures: FigureReport,
 ) -> ClaimReport:
     """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
 
     ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports; None has them made here by ``analysis.quotes`` and
-    ``analysis.numbers``.
+    reports, ``primary_figures`` the primary's figures (``figures.extract``).
     """
     facts = primary_facts(primary)
-    quote_report = _quote_report(article, primary, quotes, settings)
-    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
+    quote_report, figure_report = quotes, figures
     dates = calendar(primary_figures)
     levels = _levels(alignment, settings)
     quoted = quoted_spans(article)
