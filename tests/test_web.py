@@ -416,3 +416,28 @@ def test_a_slow_cached_item_does_not_hold_up_the_others(tmp_path):
     release.set()
     worker.join(30)
     assert entry.cached("slow", lambda: "again") == "report"  # computed once
+
+
+def test_corrections_saved_at_the_same_time_are_all_kept(workbench):
+    """The threaded server may run two saves of one coder at once: neither may be lost."""
+    import threading
+
+    app, story, _ = workbench
+    client = app.test_client()
+    csrf = token(client)
+    marks = [f"c{i}" for i in range(8)]
+
+    def save(mark):
+        own = app.test_client()
+        with own.session_transaction() as session:
+            session["csrf"] = csrf
+        own.post("/story/dev_harbor/article/D/correct",
+                 data={"csrf_token": csrf, "mark": mark, "label": "added", "kind": "detail", "coder": "race"})
+
+    threads = [threading.Thread(target=save, args=(mark,)) for mark in marks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    reviews = read_reviews(story / "gold-race.toml")
+    assert sorted(m for f, m in reviews) == sorted(marks)

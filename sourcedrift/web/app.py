@@ -180,7 +180,8 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
             note=" ".join(request.form.get("note", "").split())[:500],
             coder=" ".join(request.form.get("coder", "").split())[:80])
         try:
-            path = corrections.save_review(entry.analysis, entry.directory, review)
+            with entry.gold_lock:
+                path = corrections.save_review(entry.analysis, entry.directory, review)
         except (ValueError, InputError) as error:
             abort(400, description=f"Not saved: {error}")
         session["coder"] = review.coder

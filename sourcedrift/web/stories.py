@@ -65,6 +65,8 @@ class Entry:
         self._cache: dict[Any, Any] = {}
         self._cache_locks: dict[Any, threading.Lock] = {}
         self._cache_lock = threading.Lock()
+        # Saving a correction reads, changes and rewrites a coder's gold file: one save at a time per story.
+        self.gold_lock = threading.Lock()
 
     @property
     def title(self) -> str:
