@@ -87,6 +87,12 @@ def test_event_check_and_paywall_notice_come_before_the_text(workbench, notice):
     assert flagged[0].index(notice) < flagged[0].index('class="doc article-text"')
 
 
+def test_a_wrong_method_gets_the_app_s_own_page(workbench):
+    app, _, _ = workbench
+    response = app.test_client().get("/new")
+    assert response.status_code == 405 and "sourcedrift workbench" in response.get_data(as_text=True)
+
+
 def test_security_headers_and_local_assets(workbench):
     app, _, _ = workbench
     client = app.test_client()

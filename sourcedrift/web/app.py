@@ -98,6 +98,8 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
 
     @app.errorhandler(400)
     @app.errorhandler(404)
+    @app.errorhandler(405)
+    @app.errorhandler(500)
     def error_page(error: Any):
         return render_template("error.html", error=error), error.code
 
