@@ -90,6 +90,7 @@ from analysis.quotes import QuoteReport
 from analysis.sentiment import compound
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import Sentence
+from analysis.learning.models import ClaimDecider, claim_decider
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -140,6 +141,7 @@ class Claim:
     conflicts: tuple[str, ...] = ()  # what conflicts with the primary ("figure: 1,480 (primary: 1,840)")
     cues: tuple[str, ...] = ()     # kind cues found in the reporter's own words ("speculation: could")
     notes: tuple[str, ...] = ()    # evidence weighed and set aside ("figure: roughly 1,300 rounds 1,274 of the primary")
+    reasons: tuple[str, ...] = ()  # what decided the label, in plain words ("changes a figure: 2,200 vs 2,300")
 
 
 @dataclass(frozen=True)
@@ -498,8 +500,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
               facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], earlier: tuple[str, ...],
               quotes: QuoteReport,
               figures: FigureReport, primary_figures: FigureReport, event: EventCheck, levels: _Levels,
-              settings: Settings, changed: dict[tuple[str, float], str] | None = None) -> _Findings:
-    own = _own_text(sentence, article, quoted)
+              settings: Settings, changed: dict[tuple[str, float], str] | None = None, *, own: str) -> _Findings:
     lacks: list[str] = []
     conflicts: list[str] = []
     notes: list[str] = []
@@ -668,25 +669,192 @@ def _kind(findings: _Findings) -> AddedKind | None:
     return best if counts[best] else None
 
 
-def _decide(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
-            levels: _Levels, settings: Settings) -> tuple[ClaimLabel, bool]:
-    """The label, and whether the evidence ties the sentence to another event."""
-    if findings.conflicts:
-        return ("contradicted", False) if event.same_event else ("added", True)
-    if not event.same_event and findings.event_specific:
-        return "added", True
-    if findings.unsourced:
-        return "added", False
-    if findings.lacking > findings.supported and match.score < levels.close:
-        return "added", False
-    if (findings.cues or findings.history) and match.score < levels.close:
-        return "added", False
-    if (sentence.kind not in ("headline", "heading") and findings.new_words >= settings.claim_novel_min_words
-            and match.score < levels.topic):
-        return "added", False
-    if sentence.kind not in ("headline", "heading") and findings.aside and match.score < levels.topic:
-        return "added", False
-    return "supported", False
+# ------------------------------------------------------- evidence as features
+#
+# The label is decided from one flat dict of evidence per sentence (the
+# decision layer, analysis.learning, fits or applies a model over these
+# names; FEATURE_SET names the set so that a model made for other features is
+# refused). Counts are capped so that one long sentence does not dominate.
+
+FEATURE_SET = "claims-2"
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+_UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
+                              "doubled tripled expand expanded boost"))
+_DOWN = frozenset(content_stems("decrease decreased fall fell fallen drop dropped lower less fewer decline declined "
+                                "down cut cuts shrank shrink reduce reduced halved slashed"))
+_SUPERLATIVE_WORD = re.compile(_SUPERLATIVE, re.IGNORECASE)
+
+
+def _cap(n: int, top: int) -> int:
+    return min(n, top)
+
+
+def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
+                      levels: _Levels, settings: Settings, *, own: str, primary: Body, figures: FigureReport,
+                      primary_figures: FigureReport) -> dict[str, float | str]:
+    """The evidence on one body sentence as ``{feature name: number or category}`` (FEATURE_SET).
+
+    Scores are 0..1 (alignment) or differences from the story's levels;
+    counts are capped small integers; flags are 0/1; ``kind`` and
+    ``primary_sentence`` are carried for the reasons, not weighed.
+    """
+    aligned = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
+    mine, theirs = set(content_stems(own)), set(content_stems(aligned))
+    shared = len(mine & theirs) / len(mine) if mine else 0.0
+    conflicts = findings.conflicts
+    here = [f for f in figures.figures if f.label is not None and _overlaps(f.span, (sentence.doc_start, sentence.doc_end))]
+    by_span = {f.span: f for f in primary_figures.figures}
+    head_changed = sum(1 for f in here if f.label in ("match", "rounded") and f.source_span in by_span
+                       and f.head and by_span[f.source_span].head and f.head != by_span[f.source_span].head)
+    heading = sentence.kind in ("headline", "heading")
+    neg_mine, neg_theirs = bool(_NEGATION.search(own)), bool(_NEGATION.search(aligned))
+    up_down_mine = (bool(mine & _UP), bool(mine & _DOWN))
+    up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
+    tone_mine, tone_theirs = compound(own), compound(aligned) if aligned else 0.0
+    cue_kinds = [k for k, _ in findings.cues]
+    features: dict[str, float | str] = {
+        "score": round(match.score, 4),
+        "over_topic": round(match.score - levels.topic, 4),
+        "over_close": round(match.score - levels.close, 4),
+        "below_topic": float(match.score < levels.topic),
+        "below_close": float(match.score < levels.close),
+        "shared_with_aligned": round(shared, 4),
+        "new_vs_aligned": _cap(len(mine - theirs), 10),
+        "conflict": float(bool(conflicts)),
+        "conflict_figure": _cap(sum(1 for c in conflicts if c.startswith("figure:")), 3),
+        "conflict_speaker": _cap(sum(1 for c in conflicts if c.startswith("speaker:")), 3),
+        "conflict_scope": _cap(sum(1 for c in conflicts if c.startswith("scope:")), 3),
+        "same_event": float(event.same_event),
+        "other_event_specific": float(not event.same_event and findings.event_specific),
+        "event_specific": float(findings.event_specific),
+        "unsourced_quote": float(findings.unsourced),
+        "lacking": _cap(findings.lacking, 5),
+        "supported": _cap(findings.supported, 5),
+        "lacks_more": float(findings.lacking > findings.supported),
+        "new_names": _cap(len(findings.new_names), 3),
+        "cue": float(bool(findings.cues)),
+        "history": float(findings.history),
+        "new_words": _cap(findings.new_words, 10),
+        "novel": float(findings.new_words >= settings.claim_novel_min_words),
+        "heading": float(heading),
+        "aside": float(findings.aside),
+        "words": _cap(len(tokens(own)), 60) / 60,
+        "figures": _cap(len(here), 4),
+        "figure_head_changed": _cap(head_changed, 2),
+        "negation_flip": float(bool(aligned) and neg_mine != neg_theirs),
+        "direction_flip": float((up_down_mine[0] and up_down_theirs[1] and not up_down_theirs[0])
+                                or (up_down_mine[1] and up_down_theirs[0] and not up_down_theirs[1])),
+        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not _SUPERLATIVE_WORD.search(aligned)),
+        "tone": round(tone_mine, 4),
+        "tone_gap": round(abs(tone_mine - tone_theirs), 4),
+        "polarity_flip": float(tone_mine * tone_theirs < -0.09),
+        "question": float(own.rstrip(" \"'”’)").endswith("?")),
+        "first_paragraph": float(sentence.paragraph == 0),
+    }
+    for kind in KIND_ORDER:
+        features[f"cue_{kind}"] = _cap(cue_kinds.count(kind), 3)
+    return features
+
+
+def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, match: SentenceMatch) -> tuple[str, ...]:
+    """The deciding features in plain words, with the evidence behind them (at most three phrases)."""
+    where = f"primary sentence {match.primary[0] + 1}" if match.primary else "no primary sentence"
+    first = {prefix: next((c for c in findings.conflicts if c.startswith(prefix)), "")
+             for prefix in ("figure:", "speaker:", "scope:")}
+    lack = next((item for item in findings.lacks if not item.startswith("words:")), "")
+    phrases = {
+        "conflict": "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
+        "conflict_figure": "changes a figure: " + first["figure:"].removeprefix("figure: "),
+        "conflict_speaker": "credits a quotation to another speaker",
+        "conflict_scope": "claims more than the primary's bounded superlative",
+        "score": f"shares most of its wording with {where}" if features["score"] >= 0.5
+        else f"closest to {where} (score {features['score']:.2f})",
+        "over_close": f"close to {where}" if features["over_close"] >= 0 else f"not close to any primary sentence",
+        "over_topic": f"on the primary's topic ({where})" if features["over_topic"] >= 0
+        else "barely on the primary's topic",
+        "below_close": "not close to any primary sentence",
+        "below_topic": "barely on the primary's topic",
+        "shared_with_aligned": f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
+        "new_vs_aligned": f"{int(features['new_vs_aligned'])} content words not in {where}",
+        "lacking": "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
+        "lacks_more": "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
+        "supported": "its figures agree with the primary's",
+        "new_names": "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
+        "new_words": f"{int(features['new_words'])} content words the primary never uses",
+        "novel": f"{int(features['new_words'])} content words the primary never uses",
+        "unsourced_quote": "quotes words the primary does not hold",
+        "other_event_specific": "about another event than the primary's",
+        "event_specific": "carries figures, years or people of its own",
+        "same_event": "the article reports the primary's event",
+        "history": "a year long before the primary's events",
+        "aside": "a short judgement in the reporter's own words",
+        "cue": "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
+        "figure_head_changed": "the same number counts another thing than in the primary",
+        "negation_flip": f"a negation where {where} has none, or the reverse",
+        "direction_flip": f"the opposite direction of change from {where}",
+        "superlative_added": f"a superlative {where} does not use",
+        "polarity_flip": f"the opposite tone from {where}",
+        "tone": "a strongly toned wording",
+        "tone_gap": f"another tone than {where}",
+        "heading": "a headline or heading",
+        "question": "a question",
+        "figures": "carries figures",
+        "first_paragraph": "in the opening paragraph",
+        "words": "its length",
+    }
+    for kind in KIND_ORDER:
+        phrases[f"cue_{kind}"] = f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
+    return tuple(dict.fromkeys(phrases.get(name, name.replace("_", " ")) for name in deciding))
+
+
+def _other_event(verdict: str, findings: _Findings, event: EventCheck) -> bool:
+    """A sentence not supported, in an article on another event, tied to that event by its evidence."""
+    return verdict != "supported" and not event.same_event and bool(findings.conflicts or findings.event_specific)
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """Everything weighed on one body sentence before its label is decided."""
+
+    sentence: Sentence
+    match: SentenceMatch
+    findings: _Findings
+    levels: _Levels
+    features: dict
+
+
+def evidence(
+    article: Body,
+    primary: Body,
+    alignment: Alignment,
+    quotes: QuoteReport | None,
+    figures: FigureReport | None,
+    event: EventCheck,
+    settings: Settings = DEFAULT,
+) -> list[SentenceEvidence]:
+    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs)."""
+    facts = primary_facts(primary)
+    quote_report = _quote_report(article, primary, quotes, settings)
+    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
+    dates = calendar(primary_figures)
+    levels = _levels(alignment, settings)
+    quoted = quoted_spans(article)
+    known_names = _article_names(article)
+    changed = _changed_figures(figure_report, primary_figures, settings)
+    found: list[SentenceEvidence] = []
+    earlier: tuple[int, tuple[str, ...]] = (-2, ())  # (paragraph, names) of the last sentence that named someone
+    for sentence in article.sentences:
+        match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
+        own = _own_text(sentence, article, quoted[sentence.index])
+        findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
+                             earlier[1] if earlier[0] >= sentence.paragraph - 1 else (),
+                             quote_report, figure_report, primary_figures, event, levels, settings, changed, own=own)
+        if findings.names:
+            earlier = (sentence.paragraph, findings.names)
+        features = sentence_features(sentence, match, findings, event, levels, settings, own=own,
+                                     primary=primary, figures=figure_report, primary_figures=primary_figures)
+        found.append(SentenceEvidence(sentence, match, findings, levels, features))
+    return found
 
 
 def label(
@@ -697,33 +865,29 @@ def label(
     figures: FigureReport | None,
     event: EventCheck,
     settings: Settings = DEFAULT,
+    *,
+    decider: ClaimDecider | None = None,
 ) -> ClaimReport:
     """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
 
     ``quotes`` and ``figures`` are the article's quote and (checked) figure
     reports; None has them made here by ``analysis.quotes`` and
-    ``analysis.numbers``.
+    ``analysis.numbers``. The label comes from the decider the settings
+    name (``analysis.learning``): a model fitted on gold, or the rules;
+    ``decider`` overrides them (cross-validation).
     """
-    facts = primary_facts(primary)
-    quote_report = _quote_report(article, primary, quotes, settings)
-    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
-    dates = calendar(primary_figures)
-    levels = _levels(alignment, settings)
-    quoted = quoted_spans(article)
-    known_names = _article_names(article)
-    changed = _changed_figures(figure_report, primary_figures, settings)
+    decider = decider or claim_decider(settings, FEATURE_SET)
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
-    earlier: tuple[int, tuple[str, ...]] = (-2, ())  # (paragraph, names) of the last sentence that named someone
-    for sentence in article.sentences:
-        match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
-        findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
-                             earlier[1] if earlier[0] >= sentence.paragraph - 1 else (),
-                             quote_report, figure_report, primary_figures, event, levels, settings, changed)
-        if findings.names:
-            earlier = (sentence.paragraph, findings.names)
-        verdict, other_event = _decide(sentence, match, findings, event, levels, settings)
+    for item in evidence(article, primary, alignment, quotes, figures, event, settings):
+        sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
+                                                       item.features)
+        verdict, deciding = decider.decide(features)
+        reasons = _reasons(deciding, features, findings, match)
+        other_event = _other_event(verdict, findings, event)
+        if other_event:
+            verdict = "added"  # codebook: another event's sentences are added, whatever conflicts with the primary
         if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
                 and findings.supported == 0 and match.score < levels.close):
             # Another event's paragraph goes on about it ("No deaths have been reported.").
@@ -732,7 +896,7 @@ def label(
             other_event_paragraphs.add(sentence.paragraph)
         kind: AddedKind | None = None
         if verdict == "added":
-            kind = "detail" if other_event else _kind(findings)
+            kind = "detail" if other_event else decider.kind(features, _kind(findings))
             if kind is None:
                 names_here = frozenset(findings.new_names)
                 inherited = [k for paragraph, names_there, k in added_kinds
@@ -753,6 +917,7 @@ def label(
             conflicts=findings.conflicts,
             cues=tuple(f"{k}: {c}" for k, c in findings.cues),
             notes=findings.notes,
+            reasons=reasons,
         ))
     note = "" if event.same_event else (
         "This article reports a different event from the primary's"

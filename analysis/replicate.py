@@ -236,8 +236,13 @@ def _settings(path: Path, overrides: object) -> Settings:
         if not ok:
             raise InputError(path, f"[settings] {key} must be like {default!r}, not {value!r}")
     # A whole number where the default is a float ("0" for "0.0") is taken as that float.
-    return DEFAULT.updated({key: float(value) if isinstance(defaults[key], float) else value
-                            for key, value in overrides.items()})
+    settings = DEFAULT.updated({key: float(value) if isinstance(defaults[key], float) else value
+                                for key, value in overrides.items()})
+    from analysis.claims import FEATURE_SET
+    from analysis.learning.models import claim_decider
+
+    claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
+    return settings
 
 
 def load_study(config: StudyConfig, progress: Progress | None = None) -> Study:

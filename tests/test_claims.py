@@ -1,4 +1,9 @@
-"""analysis.claims: every body sentence supported, added or contradicted, with its evidence."""
+"""analysis.claims: every body sentence supported, added or contradicted, with its evidence.
+
+These tables pin the evidence and the hand-written cascade, which is kept as
+the baseline decider (settings ``claims_*_model = "rules"``); the learned
+decider is tested in tests/test_learning.py.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from analysis.claims import label
 from analysis.event import EventCheck
 from analysis.numbers import Figure, FigureReport
 from analysis.quotes import Quote, QuoteReport
+from analysis.settings import DEFAULT
 from tests._issue3_texts import PRIMARY, article, bodies
+
+RULES = DEFAULT.updated({"claims_label_model": "rules", "claims_kind_model": "rules"})
 
 SAME = EventCheck(True, 1.0, (), None)
 NO_QUOTES = QuoteReport((), ())
@@ -18,7 +26,7 @@ NO_FIGURES = FigureReport((), (), "")
 
 def _claim(text: str, needle: str, *, quotes=None, figures=None, event=SAME, primary_text=PRIMARY):
     primary, body, aligned = bodies(primary_text, text)
-    report = label(body, primary, aligned, quotes, figures, event)
+    report = label(body, primary, aligned, quotes, figures, event, RULES)
     found = [c for c in report.claims if needle in c.text]
     assert len(found) == 1, [c.text for c in report.claims]
     return found[0], report, body
@@ -141,13 +149,13 @@ def test_another_events_sentences_are_added_detail_and_program_sentences_stay_su
 @pytest.mark.parametrize("text", ["", "\n\n", "“”\"\"", "\x00\x07 control \x1b", "“ unbalanced quote"])
 def test_odd_input_never_raises(text):
     primary, body, aligned = bodies(PRIMARY, text)
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check.check(body, primary, aligned, ()))
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check.check(body, primary, aligned, ()), RULES)
     assert len(report.claims) == len(body.sentences)
 
 
 def test_identical_article_is_all_supported():
     primary, body, aligned = bodies(PRIMARY, PRIMARY)
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME)
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME, RULES)
     assert {c.label for c in report.claims} == {"supported"}
 
 
