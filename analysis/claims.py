@@ -77,12 +77,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
 from analysis import quotes as quote_module
 from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, tokens, upper_fence
 from analysis.cleaning import Body
+from analysis.embedding import similarities
 from analysis.event import Calendar, EventCheck, calendar
 from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
 from analysis.numbers import Figure, FigureReport
@@ -676,13 +678,47 @@ def _kind(findings: _Findings) -> AddedKind | None:
 # names; FEATURE_SET names the set so that a model made for other features is
 # refused). Counts are capped so that one long sentence does not dominate.
 
-FEATURE_SET = "claims-2"
+FEATURE_SET = "claims-4"
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 _UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
                               "doubled tripled expand expanded boost"))
 _DOWN = frozenset(content_stems("decrease decreased fall fell fallen drop dropped lower less fewer decline declined "
                                 "down cut cuts shrank shrink reduce reduced halved slashed"))
 _SUPERLATIVE_WORD = re.compile(_SUPERLATIVE, re.IGNORECASE)
+# A rate's period ("300 units a month"): the same figure per day is another claim.
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b|\b(daily|weekly|monthly|annually|"
+                   r"yearly)\b", re.IGNORECASE)
+_RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+# "according to", "said", "say": an attribution keeps a claim the reporter's source's, as a hedge does.
+_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|say|told|alleg\w*|charg\w*)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _act_stems() -> frozenset[str]:
+    return frozenset(content_stems(" ".join(word_list("act_verbs"))))
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> frozenset[str]:
+    return frozenset(word_list("hedges")) | frozenset(word_list("innocence_hedges"))
+
+
+def _rates(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() if m.group(1) else _RATE_WORD[m.group(2).lower()] for m in _RATE.finditer(text))
+
+
+def _other_thing(here: list[Figure], primary_figures: FigureReport) -> int:
+    """Figures whose value the primary gives for another counted thing only ("125 million children" for meals)."""
+    found = 0
+    for figure in here:
+        if figure.unit not in _ROUNDED_UNITS or not figure.head or figure.value == 0:
+            continue
+        same = [f for f in primary_figures.figures if f.unit == figure.unit and abs(f.value - figure.value) <= 1e-9
+                * max(1.0, abs(f.value))]
+        heads = {f.head for f in same if f.head}
+        if heads and figure.head not in heads:
+            found += 1
+    return found
 
 
 def _cap(n: int, top: int) -> int:
@@ -691,12 +727,14 @@ def _cap(n: int, top: int) -> int:
 
 def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
                       levels: _Levels, settings: Settings, *, own: str, primary: Body, figures: FigureReport,
-                      primary_figures: FigureReport) -> dict[str, float | str]:
+                      primary_figures: FigureReport, meaning: Sequence[float] = (),
+                      facts_stems: frozenset[str] = frozenset()) -> dict[str, float | str]:
     """The evidence on one body sentence as ``{feature name: number or category}`` (FEATURE_SET).
 
     Scores are 0..1 (alignment) or differences from the story's levels;
-    counts are capped small integers; flags are 0/1; ``kind`` and
-    ``primary_sentence`` are carried for the reasons, not weighed.
+    counts are capped small integers; flags are 0/1. ``meaning`` holds the
+    sentence's similarity in meaning (``analysis.embedding``, -1..1) with
+    each primary sentence.
     """
     aligned = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
     mine, theirs = set(content_stems(own)), set(content_stems(aligned))
@@ -712,6 +750,12 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
     up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
     tone_mine, tone_theirs = compound(own), compound(aligned) if aligned else 0.0
     cue_kinds = [k for k, _ in findings.cues]
+    words_mine, words_theirs = set(tokens(own)), set(tokens(aligned))
+    hedges = _hedge_words()
+    acts_mine, acts_theirs = mine & _act_stems(), theirs & _act_stems()
+    rates_mine, rates_theirs = _rates(own), _rates(aligned)
+    best_meaning = max(meaning, default=0.0)
+    aligned_meaning = max((meaning[i] for i in match.primary if i < len(meaning)), default=0.0)
     features: dict[str, float | str] = {
         "score": round(match.score, 4),
         "over_topic": round(match.score - levels.topic, 4),
@@ -750,6 +794,15 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
         "polarity_flip": float(tone_mine * tone_theirs < -0.09),
         "question": float(own.rstrip(" \"'”’)").endswith("?")),
         "first_paragraph": float(sentence.paragraph == 0),
+        "figure_other_thing": _cap(_other_thing(here, primary_figures), 2),
+        "hedge_dropped": float(bool(words_theirs & hedges) and not words_mine & hedges
+                               and not _ATTRIBUTION.search(own)),
+        "act_changed": float(bool(acts_mine - theirs) and bool(acts_theirs - mine)
+                             and not (acts_mine - theirs) <= facts_stems),
+        "rate_changed": float(bool(rates_mine) and bool(rates_theirs) and not rates_mine & rates_theirs),
+        "meaning_best": round(float(best_meaning), 4),
+        "meaning_aligned": round(float(aligned_meaning), 4),
+        "meaning_over_words": round(float(best_meaning) - match.score, 4),
     }
     for kind in KIND_ORDER:
         features[f"cue_{kind}"] = _cap(cue_kinds.count(kind), 3)
@@ -801,6 +854,15 @@ def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, mat
         "figures": "carries figures",
         "first_paragraph": "in the opening paragraph",
         "words": "its length",
+        "meaning_best": f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
+        if features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
+        "meaning_aligned": f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
+        else f"far in meaning from {where}",
+        "meaning_over_words": "closer in meaning than in wording to the primary",
+        "figure_other_thing": "gives a figure of the primary for another thing counted",
+        "hedge_dropped": f"states as fact what {where} hedges",
+        "act_changed": f"another verb of the act than {where}",
+        "rate_changed": f"the same rate over another period than {where}",
     }
     for kind in KIND_ORDER:
         phrases[f"cue_{kind}"] = f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
@@ -842,6 +904,7 @@ def evidence(
     known_names = _article_names(article)
     changed = _changed_figures(figure_report, primary_figures, settings)
     found: list[SentenceEvidence] = []
+    meaning = similarities([s.text for s in article.sentences], [s.text for s in primary.sentences])
     earlier: tuple[int, tuple[str, ...]] = (-2, ())  # (paragraph, names) of the last sentence that named someone
     for sentence in article.sentences:
         match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
@@ -852,7 +915,8 @@ def evidence(
         if findings.names:
             earlier = (sentence.paragraph, findings.names)
         features = sentence_features(sentence, match, findings, event, levels, settings, own=own,
-                                     primary=primary, figures=figure_report, primary_figures=primary_figures)
+                                     primary=primary, figures=figure_report, primary_figures=primary_figures,
+                                     meaning=meaning[sentence.index], facts_stems=facts.stems)
         found.append(SentenceEvidence(sentence, match, findings, levels, features))
     return found
 

@@ -84,11 +84,13 @@ class LinearClaimClassifier(ClassifierMixin, BaseEstimator):
         scales[scales == 0] = 1.0
         labels = np.asarray(y)
         weights = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-        if self.class_weight == "balanced":
-            # Balanced on the weighted counts, so that down-weighted (synthetic) examples count as little here too.
+        if self.class_weight in ("balanced", "sqrt"):
+            # Balanced on the weighted counts, so that down-weighted (synthetic) examples count as little here
+            # too; "sqrt" goes half way (the square root of the balancing factor).
             classes = np.unique(labels)
             totals = {c: weights[labels == c].sum() for c in classes}
-            weights = weights * np.array([weights.sum() / (len(classes) * totals[c]) for c in labels])
+            power = 1.0 if self.class_weight == "balanced" else 0.5
+            weights = weights * np.array([(weights.sum() / (len(classes) * totals[c])) ** power for c in labels])
         regression = LogisticRegression(C=self.C, max_iter=self.max_iter, random_state=self.random_state)
         regression.fit((matrix - means) / scales, labels, sample_weight=weights)
         coef = regression.coef_ / scales

@@ -20,10 +20,13 @@ from analysis.learning.models import KIND_TASK, LABEL_TASK, RULES
 from analysis.settings import Settings
 from corpus import InputError, Story, load_story
 
-# Fixed so that a refit gives byte-identical files (issue #15); C keeps the
-# weights small on a few hundred examples (chosen by leave-one-story-out on
-# the gold stories of the time, README "Quality").
-LABEL_PARAMS = {"C": 0.3, "class_weight": "balanced", "random_state": 0}
+# Fixed so that a refit gives byte-identical files (issue #15). Chosen by
+# leave-one-story-out over the 15 gold stories of the time (pooled claims F1,
+# added / contradicted / not-supported): class weights fully balanced 0.86 /
+# 0.48 / 0.81 (contradicted precision 0.37), none 0.84 / 0.64 / 0.83, the
+# square root of balanced 0.86 / 0.60 / 0.84; C from 0.03 to 1 moves them by
+# 0.01. Gradient boosting, a random forest and a depth-4 tree did no better.
+LABEL_PARAMS = {"C": 0.1, "class_weight": "sqrt", "random_state": 0}
 KIND_PARAMS = {"C": 0.3, "class_weight": "balanced", "random_state": 0}
 
 
