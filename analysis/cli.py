@@ -44,9 +44,11 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
             raise InputError(path, str(error)) from None
     if models:
         from analysis.claims import FEATURE_SET
+        from analysis.cleaning import deciders_of
         from analysis.learning.models import claim_decider
 
         claim_decider(settings, FEATURE_SET)
+        deciders_of(settings)
     return settings
 
 
@@ -84,18 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
                                "story); several with --cv")
     evaluate.add_argument("--cv", action="store_true",
-                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled by models "
-                               "fitted on the others' gold (and their synthetic cases); per-story and pooled scores")
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled, and its lines "
+                               "and paywall decided, by models fitted on the others' gold (and their synthetic "
+                               "cases); per-story and pooled scores")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims models on stories' gold; write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the claims, boilerplate-line and paywall models on stories' gold; "
+                                              "write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
-                       help="folder for claims_label.json and claims_kind.json (point claims_label_model and "
-                            "claims_kind_model at them with --config)")
+                       help="folder for claims_label.json, claims_kind.json, boilerplate_lines.json and "
+                            "paywall.json (point claims_label_model, claims_kind_model, boilerplate_model and "
+                            "paywall_model at them with --config)")
     train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
@@ -251,6 +256,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _cross_validate(args: argparse.Namespace) -> int:
     from analysis.evaluate import format_scores
     from analysis.learning.cv import cross_validate
+    from analysis.learning.line_training import analyser
     from analysis.learning.synthetic import synthetic_by_story
     from analysis.learning.training import load_gold_story
     from reports.files import write_atomic
@@ -268,9 +274,10 @@ def _cross_validate(args: argparse.Namespace) -> int:
     if unclaimed:
         raise InputError(unclaimed[0], "its gold does not annotate claims; --cv fits and scores claims")
     extra = synthetic_by_story([story for story, _ in stories], settings, weight=settings.claims_synthetic_weight)
-    found = cross_validate(stories, settings, extra=extra)
-    print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled by models fitted without "
-          "the story and without the cases made from its primary)")
+    folds = _line_folds(stories, settings)
+    found = cross_validate(stories, settings, extra=extra, analyse=analyser(folds.deciders))
+    print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled, and lines and paywalls "
+          "decided, by models fitted without the story and without the cases made from its primary)")
     for name, scores in zip(found.stories, found.per_story):
         print(f"story {name}")
         for line in format_scores(scores):
@@ -284,7 +291,21 @@ def _cross_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _line_folds(stories, settings: Settings):
+    """The line and paywall models of leave-one-story-out (``rules`` in the settings keeps the rules)."""
+    from analysis.learning import line_training
+    from analysis.learning.models import RULES
+
+    pages = [page for story, gold in stories for page in line_training.gold_pages(story, gold)]
+    try:
+        return line_training.cross_fit(pages, settings, learn_lines=settings.boilerplate_model != RULES,
+                                       learn_paywall=settings.paywall_model != RULES)
+    except ValueError as error:
+        raise InputError(Path(stories[0][0].directory) / "gold.toml", str(error)) from None
+
+
 def _train(args: argparse.Namespace) -> int:
+    from analysis.learning import line_training
     from analysis.learning.synthetic import synthetic_by_story
     from analysis.learning.training import describe, gold_examples, load_gold_story, model_files, rules_settings
     from analysis.pipeline import analyse_story
@@ -309,6 +330,8 @@ def _train(args: argparse.Namespace) -> int:
     say("fitting")
     try:
         files = model_files(examples, synthetic_weight=weight)
+        files.update(line_training.model_files(
+            [page for story, gold in stories for page in line_training.gold_pages(story, gold)], settings))
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
     with staged_output(out) as staging:

@@ -239,9 +239,11 @@ def _settings(path: Path, overrides: object) -> Settings:
     settings = DEFAULT.updated({key: float(value) if isinstance(defaults[key], float) else value
                                 for key, value in overrides.items()})
     from analysis.claims import FEATURE_SET
+    from analysis.cleaning import deciders_of
     from analysis.learning.models import claim_decider
 
     claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
+    deciders_of(settings)
     return settings
 
 

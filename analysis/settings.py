@@ -28,6 +28,14 @@ class Settings:
     # Under a related-links heading ("More from ..."), a line of at most this
     # many words without a full stop is another story's headline.
     link_max_words: int = 16
+    # The boilerplate and paywall decisions (issue #15): model files fitted on
+    # the gold stories' [[boilerplate]] lines and paywall flags by
+    # `sourcedrift train` (README, "Quality"), from the features cleaning
+    # computes per line and per page. A bare name is a file shipped in
+    # analysis/models; a name with a folder is a path; "rules" is the
+    # hand-written cascade of analysis/cleaning.py (kept as the baseline).
+    boilerplate_model: str = "boilerplate_lines.json"
+    paywall_model: str = "paywall.json"
 
     # Framing (issue #6); quotations are quote_min_words long or more (below).
     # How many words left of a person noun can modify it ("suspected online

@@ -66,19 +66,24 @@ def pooled_score(pairs: Sequence[tuple[object, Gold]]) -> Scores:
 
 
 def cross_validate(stories: Sequence[tuple[object, Gold]], settings: Settings, *,
-                   extra: dict[str, list[Example]] | None = None, progress=lambda _: None) -> CrossValidation:
+                   extra: dict[str, list[Example]] | None = None, progress=lambda _: None,
+                   analyse=None) -> CrossValidation:
     """Leave-one-story-out over ``stories`` ((Story, Gold) pairs).
 
     ``extra`` maps a story name to further examples made from its primary
-    (synthetic ones), left out with that story.
+    (synthetic ones), left out with that story. ``analyse(story, settings)``
+    analyses a story (default ``analyse_story``; leave-one-story-out of the
+    line and paywall models passes one that cleans the story with the models
+    fitted without it: ``analysis.learning.line_training``).
     """
     from analysis.pipeline import analyse_story
 
+    analyse = analyse or analyse_story
     plain = rules_settings(settings)
     analyses, examples = [], {}
     for story, gold in stories:
         progress(f"analysing {story.name}")
-        analysis = analyse_story(story, plain)
+        analysis = analyse(story, plain)
         analyses.append(analysis)
         examples[story.name] = gold_examples(analysis, gold, plain) + list((extra or {}).get(story.name, []))
     scored = []
@@ -91,12 +96,13 @@ def cross_validate(stories: Sequence[tuple[object, Gold]], settings: Settings, *
 
 
 def fitted_on_all(stories: Sequence[tuple[object, Gold]], settings: Settings, *,
-                  extra: dict[str, list[Example]] | None = None) -> CrossValidation:
+                  extra: dict[str, list[Example]] | None = None, analyse=None) -> CrossValidation:
     """Every story scored by the models fitted on all of them (the optimistic, in-sample figures)."""
     from analysis.pipeline import analyse_story
 
+    analyse = analyse or analyse_story
     plain = rules_settings(settings)
-    analyses = [analyse_story(story, plain) for story, _ in stories]
+    analyses = [analyse(story, plain) for story, _ in stories]
     train = [e for (story, gold), analysis in zip(stories, analyses) for e in gold_examples(analysis, gold, plain)]
     train += [e for found in (extra or {}).values() for e in found]
     decider = _decider(train)
