@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cleaning import (LINE_FEATURE_SET, NO_CONTEXT, PageContext, clean, deciders_of, line_features,
-                               page_layout, paywall_features, shared_lines)
-from analysis.cli import main
-from analysis.learning import line_training
 from analysis.learning.lines import RULES_ONLY, BinaryDecider
 from analysis.learning.models import ModelError
+from analysis.readers.cleaning import (LINE_FEATURE_SET, NO_CONTEXT, PageContext, clean, deciders_of, line_features,
+                                       page_layout, paywall_features, shared_lines)
 from analysis.settings import DEFAULT
+from analysis.study import line_training
 from corpus import load_story
+from sourcedrift.cli import main
 from tests.conftest import DEV_HARBOR
 
 CORPUS = Path(DEV_HARBOR).parent
@@ -148,7 +148,7 @@ def test_gold_pages_label_lines_from_gold_and_skip_the_primary():
 
 
 def _load(directory):
-    from analysis.learning.training import load_gold_story
+    from analysis.study.training import load_gold_story
 
     return load_gold_story(directory)
 

@@ -1,12 +1,17 @@
-"""Claims: each article sentence supported, added or contradicted.
+"""Claims, the evidence: what the primary lacks, what conflicts, and the feature dict a decider weighs.
+
+The package docstring (``analysis.measures.claims``) says how a sentence is
+judged; this module computes everything weighed, ``decide`` the label.
+
+Claims: each article sentence supported, added or contradicted.
 
 Every body sentence (headline and bullets included) gets a codebook label,
 with its evidence: the primary sentence(s) that best support it and the
 alignment score, what in it the primary lacks (names, figures, years, content
 words) and what conflicts with the primary.
 
-The sentence's figures come from the figure report (``analysis.numbers``) and
-its quotations from the quote report (``analysis.quotes``); either report is
+The sentence's figures come from the figure report (``analysis.measures.figures``) and
+its quotations from the quote report (``analysis.measures.quotes``); either report is
 made here, with those modules, when the caller passes None. A sentence is
 
 - ``contradicted`` when it conflicts with the primary: a quotation the quote
@@ -81,18 +86,19 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
-from analysis import quotes as quote_module
-from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, tokens, upper_fence
-from analysis.cleaning import Body
-from analysis.embedding import similarities
-from analysis.event import Calendar, EventCheck, calendar
-from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
-from analysis.numbers import Figure, FigureReport
-from analysis.quotes import QuoteReport
-from analysis.sentiment import compound
+from analysis.measures.alignment import Alignment, SentenceMatch
+from analysis.measures.figures import Figure, FigureReport
+from analysis.measures.quotes import QuoteReport
+from analysis.readers.cleaning import Body
+from analysis.readers.facts import PrimaryFacts, dateline_end, is_month, names, primary_facts, title_case
+from analysis.readers.quoted import quoted_spans
+from analysis.records import Calendar, EventCheck, calendar
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import Sentence
-from analysis.learning.models import ClaimDecider, claim_decider
+from analysis.text.scores import level, upper_fence
+from analysis.text.embedding import similarities
+from analysis.text.sentences import Sentence
+from analysis.text.sentiment import compound
+from analysis.text.tokens import content_stems, fold, tokens
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -176,6 +182,8 @@ class _Findings:
     history: bool                       # a year or decade long before the primary's dated events
     new_words: int
     aside: bool = False                 # a short judgement in the reporter's own words ("It's a miracle.")
+    figures: tuple[Figure, ...] = ()    # the sentence's labelled figures
+    stems: frozenset[str] = frozenset()  # content stems of the reporter's words, figures aside
 
 
 @lru_cache(maxsize=1)
@@ -241,13 +249,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ------------------------------------------------------------- the reports
-
-def _quote_report(article: Body, primary: Body, quotes: QuoteReport | None, settings: Settings) -> QuoteReport:
-    """The quote report given, or the quotes module's when None."""
-    if quotes is not None:
-        return quotes
-    return quote_module.analyse_story(primary, [article], settings)[1][0]
-
 
 def _levels(alignment: Alignment, settings: Settings) -> _Levels:
     baseline, n = alignment.baseline, settings.claim_baseline_min_sentences
@@ -616,7 +617,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     aside = not here and not own_names and _is_aside(own, settings)
     return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
                      tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
-                     len(new_words), aside)
+                     len(new_words), aside, tuple(here), frozenset(stems))
 
 
 def _is_aside(own: str, settings: Settings) -> bool:
@@ -660,7 +661,7 @@ def _bounded_superlatives(primary_text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _BOUNDED.finditer(primary_text))
 
 
-def _kind(findings: _Findings) -> AddedKind | None:
+def cue_kind(findings: _Findings) -> AddedKind | None:
     """The kind the sentence shows by itself (None: no cue of its own)."""
     counts = {kind: sum(1 for k, _ in findings.cues if k == kind) for kind in KIND_ORDER}
     if findings.history:
@@ -678,7 +679,7 @@ def _kind(findings: _Findings) -> AddedKind | None:
 # names; FEATURE_SET names the set so that a model made for other features is
 # refused). Counts are capped so that one long sentence does not dominate.
 
-FEATURE_SET = "claims-4"
+FEATURE_SET = "claims-5"
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 _UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
                               "doubled tripled expand expanded boost"))
@@ -721,6 +722,13 @@ def _other_thing(here: list[Figure], primary_figures: FigureReport) -> int:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _aligned_facts(aligned: str) -> tuple[frozenset[str], bool, frozenset[str], bool, frozenset[str]]:
+    """What the features read off the aligned primary text (cached: articles align to the same few sentences)."""
+    return (frozenset(content_stems(aligned)), bool(_NEGATION.search(aligned)), frozenset(tokens(aligned)),
+            bool(_SUPERLATIVE_WORD.search(aligned)), _rates(aligned))
+
+
 def _cap(n: int, top: int) -> int:
     return min(n, top)
 
@@ -733,29 +741,29 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
 
     Scores are 0..1 (alignment) or differences from the story's levels;
     counts are capped small integers; flags are 0/1. ``meaning`` holds the
-    sentence's similarity in meaning (``analysis.embedding``, -1..1) with
+    sentence's similarity in meaning (``analysis.text.embedding``, -1..1) with
     each primary sentence.
     """
     aligned = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
-    mine, theirs = set(content_stems(own)), set(content_stems(aligned))
+    theirs, neg_theirs, words_theirs, superlative_theirs, rates_theirs = _aligned_facts(aligned)
+    mine = findings.stems
     shared = len(mine & theirs) / len(mine) if mine else 0.0
     conflicts = findings.conflicts
-    here = [f for f in figures.figures if f.label is not None and _overlaps(f.span, (sentence.doc_start, sentence.doc_end))]
+    here = findings.figures
     by_span = {f.span: f for f in primary_figures.figures}
     head_changed = sum(1 for f in here if f.label in ("match", "rounded") and f.source_span in by_span
                        and f.head and by_span[f.source_span].head and f.head != by_span[f.source_span].head)
     heading = sentence.kind in ("headline", "heading")
-    neg_mine, neg_theirs = bool(_NEGATION.search(own)), bool(_NEGATION.search(aligned))
+    neg_mine = bool(_NEGATION.search(own))
     up_down_mine = (bool(mine & _UP), bool(mine & _DOWN))
     up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
-    tone_mine, tone_theirs = compound(own), compound(aligned) if aligned else 0.0
     cue_kinds = [k for k, _ in findings.cues]
-    words_mine, words_theirs = set(tokens(own)), set(tokens(aligned))
+    words_mine = set(tokens(own))
     hedges = _hedge_words()
     acts_mine, acts_theirs = mine & _act_stems(), theirs & _act_stems()
-    rates_mine, rates_theirs = _rates(own), _rates(aligned)
-    best_meaning = max(meaning, default=0.0)
-    aligned_meaning = max((meaning[i] for i in match.primary if i < len(meaning)), default=0.0)
+    rates_mine = _rates(own)
+    best_meaning = float(max(meaning)) if len(meaning) else 0.0
+    aligned_meaning = float(max(meaning[i] for i in match.primary)) if match.primary and len(meaning) else 0.0
     features: dict[str, float | str] = {
         "score": round(match.score, 4),
         "over_topic": round(match.score - levels.topic, 4),
@@ -788,10 +796,7 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
         "negation_flip": float(bool(aligned) and neg_mine != neg_theirs),
         "direction_flip": float((up_down_mine[0] and up_down_theirs[1] and not up_down_theirs[0])
                                 or (up_down_mine[1] and up_down_theirs[0] and not up_down_theirs[1])),
-        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not _SUPERLATIVE_WORD.search(aligned)),
-        "tone": round(tone_mine, 4),
-        "tone_gap": round(abs(tone_mine - tone_theirs), 4),
-        "polarity_flip": float(tone_mine * tone_theirs < -0.09),
+        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not superlative_theirs),
         "question": float(own.rstrip(" \"'”’)").endswith("?")),
         "first_paragraph": float(sentence.paragraph == 0),
         "figure_other_thing": _cap(_other_thing(here, primary_figures), 2),
@@ -809,71 +814,6 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
     return features
 
 
-def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, match: SentenceMatch) -> tuple[str, ...]:
-    """The deciding features in plain words, with the evidence behind them (at most three phrases)."""
-    where = f"primary sentence {match.primary[0] + 1}" if match.primary else "no primary sentence"
-    first = {prefix: next((c for c in findings.conflicts if c.startswith(prefix)), "")
-             for prefix in ("figure:", "speaker:", "scope:")}
-    lack = next((item for item in findings.lacks if not item.startswith("words:")), "")
-    phrases = {
-        "conflict": "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
-        "conflict_figure": "changes a figure: " + first["figure:"].removeprefix("figure: "),
-        "conflict_speaker": "credits a quotation to another speaker",
-        "conflict_scope": "claims more than the primary's bounded superlative",
-        "score": f"shares most of its wording with {where}" if features["score"] >= 0.5
-        else f"closest to {where} (score {features['score']:.2f})",
-        "over_close": f"close to {where}" if features["over_close"] >= 0 else f"not close to any primary sentence",
-        "over_topic": f"on the primary's topic ({where})" if features["over_topic"] >= 0
-        else "barely on the primary's topic",
-        "below_close": "not close to any primary sentence",
-        "below_topic": "barely on the primary's topic",
-        "shared_with_aligned": f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
-        "new_vs_aligned": f"{int(features['new_vs_aligned'])} content words not in {where}",
-        "lacking": "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
-        "lacks_more": "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
-        "supported": "its figures agree with the primary's",
-        "new_names": "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
-        "new_words": f"{int(features['new_words'])} content words the primary never uses",
-        "novel": f"{int(features['new_words'])} content words the primary never uses",
-        "unsourced_quote": "quotes words the primary does not hold",
-        "other_event_specific": "about another event than the primary's",
-        "event_specific": "carries figures, years or people of its own",
-        "same_event": "the article reports the primary's event",
-        "history": "a year long before the primary's events",
-        "aside": "a short judgement in the reporter's own words",
-        "cue": "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
-        "figure_head_changed": "the same number counts another thing than in the primary",
-        "negation_flip": f"a negation where {where} has none, or the reverse",
-        "direction_flip": f"the opposite direction of change from {where}",
-        "superlative_added": f"a superlative {where} does not use",
-        "polarity_flip": f"the opposite tone from {where}",
-        "tone": "a strongly toned wording",
-        "tone_gap": f"another tone than {where}",
-        "heading": "a headline or heading",
-        "question": "a question",
-        "figures": "carries figures",
-        "first_paragraph": "in the opening paragraph",
-        "words": "its length",
-        "meaning_best": f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
-        if features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
-        "meaning_aligned": f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
-        else f"far in meaning from {where}",
-        "meaning_over_words": "closer in meaning than in wording to the primary",
-        "figure_other_thing": "gives a figure of the primary for another thing counted",
-        "hedge_dropped": f"states as fact what {where} hedges",
-        "act_changed": f"another verb of the act than {where}",
-        "rate_changed": f"the same rate over another period than {where}",
-    }
-    for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
-    return tuple(dict.fromkeys(phrases.get(name, name.replace("_", " ")) for name in deciding))
-
-
-def _other_event(verdict: str, findings: _Findings, event: EventCheck) -> bool:
-    """A sentence not supported, in an article on another event, tied to that event by its evidence."""
-    return verdict != "supported" and not event.same_event and bool(findings.conflicts or findings.event_specific)
-
-
 @dataclass(frozen=True)
 class SentenceEvidence:
     """Everything weighed on one body sentence before its label is decided."""
@@ -889,15 +829,16 @@ def evidence(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    quotes: QuoteReport | None,
-    figures: FigureReport | None,
+    quotes: QuoteReport,
+    figures: FigureReport,
     event: EventCheck,
     settings: Settings = DEFAULT,
+    *,
+    primary_figures: FigureReport,
 ) -> list[SentenceEvidence]:
     """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs)."""
     facts = primary_facts(primary)
-    quote_report = _quote_report(article, primary, quotes, settings)
-    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
+    quote_report, figure_report = quotes, figures
     dates = calendar(primary_figures)
     levels = _levels(alignment, settings)
     quoted = quoted_spans(article)
@@ -919,72 +860,3 @@ def evidence(
                                      meaning=meaning[sentence.index], facts_stems=facts.stems)
         found.append(SentenceEvidence(sentence, match, findings, levels, features))
     return found
-
-
-def label(
-    article: Body,
-    primary: Body,
-    alignment: Alignment,
-    quotes: QuoteReport | None,
-    figures: FigureReport | None,
-    event: EventCheck,
-    settings: Settings = DEFAULT,
-    *,
-    decider: ClaimDecider | None = None,
-) -> ClaimReport:
-    """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
-
-    ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports; None has them made here by ``analysis.quotes`` and
-    ``analysis.numbers``. The label comes from the decider the settings
-    name (``analysis.learning``): a model fitted on gold, or the rules;
-    ``decider`` overrides them (cross-validation).
-    """
-    decider = decider or claim_decider(settings, FEATURE_SET)
-    claims: list[Claim] = []
-    added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
-    other_event_paragraphs: set[int] = set()
-    for item in evidence(article, primary, alignment, quotes, figures, event, settings):
-        sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
-                                                       item.features)
-        verdict, deciding = decider.decide(features)
-        reasons = _reasons(deciding, features, findings, match)
-        other_event = _other_event(verdict, findings, event)
-        if other_event:
-            verdict = "added"  # codebook: another event's sentences are added, whatever conflicts with the primary
-        if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
-                and findings.supported == 0 and match.score < levels.close):
-            # Another event's paragraph goes on about it ("No deaths have been reported.").
-            verdict, other_event = "added", True
-        if other_event:
-            other_event_paragraphs.add(sentence.paragraph)
-        kind: AddedKind | None = None
-        if verdict == "added":
-            kind = "detail" if other_event else decider.kind(features, _kind(findings))
-            if kind is None:
-                names_here = frozenset(findings.new_names)
-                inherited = [k for paragraph, names_there, k in added_kinds
-                             if paragraph == sentence.paragraph or names_here & names_there]
-                kind = inherited[-1] if inherited else "detail"
-            added_kinds.append((sentence.paragraph, frozenset(findings.new_names), kind))
-        primary_text = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
-        claims.append(Claim(
-            sentence=sentence.index,
-            span=(sentence.doc_start, sentence.doc_end),
-            text=sentence.text,
-            label=verdict,
-            kind=kind,
-            primary=match.primary,
-            primary_text=primary_text,
-            score=match.score,
-            lacks=findings.lacks,
-            conflicts=findings.conflicts,
-            cues=tuple(f"{k}: {c}" for k, c in findings.cues),
-            notes=findings.notes,
-            reasons=reasons,
-        ))
-    note = "" if event.same_event else (
-        "This article reports a different event from the primary's"
-        + (f" ({event.reference.name})" if event.reference is not None else "")
-        + ": its sentences about that event are added, not compared with the primary.")
-    return ClaimReport(tuple(claims), event.same_event, note)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis import cleaning
+from analysis.readers import cleaning
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.lines import LINE_TASK, PAYWALL_TASK, BinaryDecider, CleaningDeciders
 from analysis.learning.models import LoadedModel
@@ -207,7 +207,7 @@ def clean_story(story, settings: Settings, deciders: CleaningDeciders):
 
 
 def analyser(deciders_of):
-    """An ``analyse(story, settings)`` for ``analysis.learning.cv``: each story cleaned by ``deciders_of(name)``."""
+    """An ``analyse(story, settings)`` for ``analysis.study.cv``: each story cleaned by ``deciders_of(name)``."""
     from analysis.pipeline import analyse_story
 
     def analyse(story, settings: Settings):

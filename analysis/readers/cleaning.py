@@ -22,7 +22,7 @@ from typing import Literal
 
 from analysis.learning.lines import BinaryDecider, CleaningDeciders, cleaning_deciders
 from analysis.settings import DEFAULT, Settings
-from analysis.text import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
+from analysis.text.sentences import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
 
 Category = Literal[
     "headline", "heading", "text", "bullet",  # body

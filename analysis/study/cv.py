@@ -2,7 +2,7 @@
 
 The analysis of a story does not depend on the claims decider, so each story
 is analysed once; its claims are then labelled again by the decider fitted
-on the other stories, and scored with ``analysis.evaluate.score`` exactly as
+on the other stories, and scored with ``analysis.study.evaluate.score`` exactly as
 ``sourcedrift evaluate`` scores them. The pooled figures score all stories'
 units together (not an average of the per-story figures).
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from analysis import claims
-from analysis.evaluate import Scores, score
-from analysis.gold import Gold
+from analysis.measures import claims
+from analysis.study.evaluate import Scores, score
+from analysis.study.gold import Gold
 from analysis.learning.models import KIND_TASK, LABEL_TASK, ClaimDecider, LoadedModel
-from analysis.learning.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
+from analysis.study.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
 from analysis.settings import Settings
 
 
@@ -37,7 +37,8 @@ def relabel(analysis, decider: ClaimDecider, settings: Settings):
     """``analysis`` with every article's claims labelled by ``decider``."""
     primary = analysis.primary.cleaning.body
     articles = tuple(replace(a, claims=claims.label(a.cleaning.body, primary, a.alignment, a.quotes, a.figures,
-                                                    a.event, settings, decider=decider))
+                                                    a.event, settings, primary_figures=analysis.primary.figures,
+                                                    decider=decider))
                      for a in analysis.articles)
     return replace(analysis, articles=articles)
 
@@ -74,7 +75,7 @@ def cross_validate(stories: Sequence[tuple[object, Gold]], settings: Settings, *
     (synthetic ones), left out with that story. ``analyse(story, settings)``
     analyses a story (default ``analyse_story``; leave-one-story-out of the
     line and paywall models passes one that cleans the story with the models
-    fitted without it: ``analysis.learning.line_training``).
+    fitted without it: ``analysis.study.line_training``).
     """
     from analysis.pipeline import analyse_story
 

@@ -1,6 +1,8 @@
 """The ``sourcedrift`` command: ``build_parser()`` and ``main(argv) -> int``.
 
-The only module of ``analysis`` that prints. Bad input (``InputError``) ends
+The only module that prints: ``analysis`` computes and returns records,
+``reports`` renders them, and this command line (the application, above both)
+calls them and formats what they return for the terminal. Bad input (``InputError``) ends
 in one line on stderr naming the file and what is wrong, and exit status 2.
 """
 
@@ -43,8 +45,8 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
         except (ValueError, TypeError) as error:
             raise InputError(path, str(error)) from None
     if models:
-        from analysis.claims import FEATURE_SET
-        from analysis.cleaning import deciders_of
+        from analysis.measures.claims import FEATURE_SET
+        from analysis.readers.cleaning import deciders_of
         from analysis.learning.models import claim_decider
 
         claim_decider(settings, FEATURE_SET)
@@ -220,8 +222,8 @@ def summary(analysis) -> list[str]:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import format_scores, score
-    from analysis.gold import load_gold
+    from analysis.study.evaluate import format_scores, score
+    from analysis.study.gold import load_gold
     from analysis.pipeline import analyse_story
     from reports.files import write_atomic
     from reports.results_json import dumps
@@ -254,11 +256,11 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _cross_validate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import format_scores
-    from analysis.learning.cv import cross_validate
-    from analysis.learning.line_training import analyser
-    from analysis.learning.synthetic import synthetic_by_story
-    from analysis.learning.training import load_gold_story
+    from analysis.study.evaluate import format_scores
+    from analysis.study.cv import cross_validate
+    from analysis.study.line_training import analyser
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import load_gold_story
     from reports.files import write_atomic
     from reports.results_json import dumps
 
@@ -293,8 +295,8 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 def _line_folds(stories, settings: Settings):
     """The line and paywall models of leave-one-story-out (``rules`` in the settings keeps the rules)."""
-    from analysis.learning import line_training
     from analysis.learning.models import RULES
+    from analysis.study import line_training
 
     pages = [page for story, gold in stories for page in line_training.gold_pages(story, gold)]
     try:
@@ -305,9 +307,9 @@ def _line_folds(stories, settings: Settings):
 
 
 def _train(args: argparse.Namespace) -> int:
-    from analysis.learning import line_training
-    from analysis.learning.synthetic import synthetic_by_story
-    from analysis.learning.training import describe, gold_examples, load_gold_story, model_files, rules_settings
+    from analysis.study import line_training
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import describe, gold_examples, load_gold_story, model_files, rules_settings
     from analysis.pipeline import analyse_story
     from reports.files import staged_output
 
@@ -356,7 +358,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _replicate(args: argparse.Namespace) -> int:
     from analysis.parallel import runner
-    from analysis.replicate import bundle_available, load_config, load_study, run_study
+    from analysis.study.replicate import load_config, load_study
+    from sourcedrift.replicate import bundle_available, run_study
 
     config = load_config(args.config)
     out = Path(args.out) if args.out else config.output
@@ -390,8 +393,8 @@ def _replicate(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from analysis.matching import match_sources
-    from analysis.replicate import load_texts
+    from analysis.measures.matching import match_sources
+    from analysis.study.replicate import load_texts
     from reports.files import write_atomic
     from reports.results_json import dumps, plain
 
@@ -414,7 +417,7 @@ def _match(args: argparse.Namespace) -> int:
 
 
 def _agree(args: argparse.Namespace) -> int:
-    from analysis.agreement import agreement, load_codes
+    from analysis.study.agreement import agreement, load_codes
     from analysis.pipeline import analyse_story
     from reports.files import write_atomic
     from reports.results_json import dumps, plain
