@@ -132,13 +132,15 @@ def test_learned_labels_carry_their_reasons():
 def test_train_writes_byte_identical_models_that_evaluate_can_use(tmp_path, capsys):
     for run in ("one", "two"):
         assert main(["train", *TWO, "-o", str(tmp_path / run), "-q"]) == 0
-    for name in ("claims_label.json", "claims_kind.json"):
+    for name in ("claims_label.json", "claims_kind.json", "boilerplate_lines.json", "paywall.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     document = json.loads((tmp_path / "one" / "claims_label.json").read_text(encoding="utf-8"))
     assert document["meta"]["stories"] == ["dev_harbor", "holdout_spill"]
     config = tmp_path / "config.toml"
     config.write_text(f'[settings]\nclaims_label_model = "{(tmp_path / "one" / "claims_label.json").as_posix()}"\n'
-                      f'claims_kind_model = "{(tmp_path / "one" / "claims_kind.json").as_posix()}"\n', encoding="utf-8")
+                      f'claims_kind_model = "{(tmp_path / "one" / "claims_kind.json").as_posix()}"\n'
+                      f'boilerplate_model = "{(tmp_path / "one" / "boilerplate_lines.json").as_posix()}"\n'
+                      f'paywall_model = "{(tmp_path / "one" / "paywall.json").as_posix()}"\n', encoding="utf-8")
     capsys.readouterr()
     assert main(["evaluate", TWO[0], "--config", str(config)]) == 0
     assert "claims" in capsys.readouterr().out
