@@ -192,3 +192,10 @@ def test_synthetic_articles_edit_a_few_sentences_among_faithful_ones():
             assert text not in sentences
         if label == "supported":
             assert any(text.split()[-1] in s for s in sentences)
+
+
+def test_deciding_many_sentences_at_once_gives_each_ones_answer():
+    X, y = _toy()
+    model = LinearClaimClassifier().fit(X, y)
+    assert model.decide_many(X) == [model.decide(x) for x in X]
+    assert model.decide_many([]) == []

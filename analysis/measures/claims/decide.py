@@ -110,11 +110,11 @@ def label(
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
-    for item in evidence(article, primary, alignment, quotes, figures, event, settings,
-                         primary_figures=primary_figures):
+    found = evidence(article, primary, alignment, quotes, figures, event, settings, primary_figures=primary_figures)
+    decisions = decider.decide_many([item.features for item in found])
+    for item, (verdict, deciding) in zip(found, decisions):
         sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
                                                        item.features)
-        verdict, deciding = decider.decide(features)
         reasons = _reasons(deciding, features, findings, match)
         other_event = _other_event(verdict, findings, event)
         if other_event:
