@@ -77,7 +77,8 @@ def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, mat
         "rate_changed": lambda: f"the same rate over another period than {where}",
     }
     for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = lambda kind=kind: f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
+        phrases[f"cue_{kind}"] = lambda kind=kind: (("an " if kind[0] in "aeiou" else "a ") + f"{kind} cue: "
+                                                    + next((c for k, c in findings.cues if k == kind), ""))
     return tuple(dict.fromkeys(phrases[name]() if name in phrases else name.replace("_", " ") for name in deciding))
 
 
