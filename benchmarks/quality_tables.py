@@ -1,6 +1,6 @@
 """The README's quality tables: leave-one-story-out and fitted-on-all claims, as Markdown (a script, not a test).
 
-    python benchmarks/quality_tables.py corpus/*/        # stories whose gold annotates claims
+    python benchmarks/quality_tables.py corpus/dev_harbor corpus/holdout_* corpus/blind_*
 
 The claims decision and the boilerplate-line and paywall decisions are
 learned; every other column is the toolkit's own measure, the same in both

@@ -98,7 +98,7 @@ def test_every_default_setting_lies_in_its_declared_range():
 
     for name, (kind, valid) in declarations().items():
         value = getattr(DEFAULT, name)
-        assert type(value) is kind and (kind is str or valid.holds(value)), name  # str: a model file
+        assert type(value) is kind and valid.holds(value), name
     assert DEFAULT.updated({"match_min_score": 0}).match_min_score == 0.0  # a whole number for a float
 
 
