@@ -26,7 +26,7 @@ from typing import Any, Protocol, TypeVar
 from analysis.measures.alignment import AlignmentModel
 from analysis.readers.cleaning import Cleaning
 from analysis.pipeline import (ArticleAnalysis, PrimaryAnalysis, Progress, StoryAnalysis, analyse_article,
-                               analyse_story, clean_document, prepare_story)
+                               analyse_story, clean_document, prepare_story, story_lines)
 from analysis.measures.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
 from corpus import Document, Story
@@ -186,8 +186,9 @@ def _story_task(settings: Settings, story: Story) -> StoryAnalysis:
     return analyse_story(story, settings)
 
 
-def _clean_task(settings: Settings, documents: tuple[Document, ...]) -> tuple[Cleaning, ...]:
-    return tuple(clean_document(document, settings) for document in documents)
+def _clean_task(context: tuple[Settings, frozenset[str]], documents: tuple[Document, ...]) -> tuple[Cleaning, ...]:
+    settings, shared = context
+    return tuple(clean_document(document, settings, shared) for document in documents)
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def _chunks(items: Sequence, size: int) -> list[tuple]:
 
 
 def _analyse_split(story: Story, settings: Settings, run: Runner, chunk: int, say: Progress) -> StoryAnalysis:
-    cleaned = run.map(_clean_task, settings, _chunks(story.documents, chunk))
+    cleaned = run.map(_clean_task, (settings, story_lines(story)), _chunks(story.documents, chunk))
     state = prepare_story(story, settings, say, [c for part in cleaned for c in part])
     context = _ArticleContext(dataclasses.replace(story, documents=(story.primary,)),
                               state.primary, state.model, settings)

@@ -19,9 +19,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from analysis.learning.lines import CleaningDeciders
 from analysis.measures import alignment, claims, copying, event, figures, framing, omissions, quotes, readability
 from analysis.measures.alignment import Alignment
-from analysis.readers.cleaning import Body, Cleaning, clean
+from analysis.readers.cleaning import Body, Cleaning, PageContext, clean, shared_lines
 from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings
 from corpus import Document, ReferenceEvent, Story
@@ -124,14 +125,33 @@ class StoryState:
     quotes: tuple[quotes.QuoteReport, ...]  # one per coverage document, in order
 
 
-def clean_document(document: Document, settings: Settings = DEFAULT) -> Cleaning:
-    """Clean one document of a story (a pure function: runs anywhere)."""
-    return clean(document.text, settings, declared_paywall=document.paywall_evidence)
+def clean_document(document: Document, settings: Settings = DEFAULT, shared: frozenset[str] = frozenset(),
+                   deciders: CleaningDeciders | None = None) -> Cleaning:
+    """Clean one document of a story (a pure function: runs anywhere).
+
+    ``shared`` is ``story_lines(story)``: the lines two or more of the story's documents hold.
+    """
+    return clean(document.text, settings, declared_paywall=document.paywall_evidence,
+                 context=page_context(document, shared), deciders=deciders)
 
 
-def analyse_story(story: Story, settings: Settings = DEFAULT, progress: Progress = _quiet) -> StoryAnalysis:
-    """Run every measure over ``story``; ``progress`` hears one line per step."""
-    state = prepare_story(story, settings, progress)
+def page_context(document: Document, shared: frozenset[str] = frozenset()) -> PageContext:
+    """What the story says of a page besides its text, for the line model."""
+    return PageContext(shared, document.headline)
+
+
+def story_lines(story: Story) -> frozenset[str]:
+    """The lines found in two or more documents of ``story`` (a feature of the line model)."""
+    return shared_lines(d.text for d in story.documents)
+
+
+def analyse_story(story: Story, settings: Settings = DEFAULT, progress: Progress = _quiet,
+                  cleanings: Sequence[Cleaning] | None = None) -> StoryAnalysis:
+    """Run every measure over ``story``; ``progress`` hears one line per step.
+
+    ``cleanings``, if given, are ``clean_document`` of every ``story.documents`` in order.
+    """
+    state = prepare_story(story, settings, progress, cleanings)
     articles = []
     for document, cleaning, quote_report in zip(story.coverage, state.cleanings, state.quotes):
         progress(f"analysing {document.file}")
@@ -152,7 +172,8 @@ def prepare_story(
     """
     progress(f"cleaning {len(story.documents)} documents")
     if cleanings is None:
-        cleanings = [clean_document(d, settings) for d in story.documents]
+        shared = story_lines(story)
+        cleanings = [clean_document(d, settings, shared) for d in story.documents]
     by_document = dict(zip((d.id for d in story.documents), cleanings))
     primary_cleaning = by_document[story.primary.id]
     coverage_cleanings = tuple(by_document[d.id] for d in story.coverage)

@@ -533,6 +533,17 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
     return files
 
 
+def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
+    """The learned model files that decided claims, lines and paywalls (task, file name, SHA-256); none for the rules."""
+    from analysis.measures.claims import FEATURE_SET
+    from analysis.readers.cleaning import deciders_of
+    from analysis.learning.models import claim_decider
+
+    settings = {a.settings for a in analyses}
+    return [entry for s in sorted(settings, key=repr)
+            for entry in claim_decider(s, FEATURE_SET).files() + deciders_of(s).files()]
+
+
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,
              ready: frozenset[str], report_outputs: dict[str, bytes] | None = None) -> dict:
     """The manifest: versions, configuration, and the SHA-256 of every input and output."""
@@ -542,6 +553,7 @@ def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str,
         "measures": measure_status(ready),
         "configuration": plain(config),
         "configuration_sha256": config_hash(config),
+        "models": model_files(analyses),
         "stories": [a.story.name for a in analyses],
         "inputs": [entry for a in analyses for entry in story_inputs(a)],
         "outputs": [{"path": name, "sha256": sha256(data)} for name, data in sorted(outputs.items())],

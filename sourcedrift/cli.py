@@ -28,18 +28,30 @@ def _progress(quiet: bool):
     return say
 
 
-def load_settings(path: str | None) -> Settings:
-    """DEFAULT, with a TOML file's ``[settings]`` table applied."""
-    if path is None:
-        return DEFAULT
-    data = read_toml(path)
-    overrides = data.get("settings", {})
-    if not isinstance(overrides, dict):
-        raise InputError(path, "[settings] must be a table")
-    try:
-        return DEFAULT.updated(overrides)
-    except SettingError as error:
-        raise InputError(path, f"[settings] {error}") from None
+def load_settings(path: str | None, *, models: bool = True) -> Settings:
+    """DEFAULT, with a TOML file's ``[settings]`` table applied; with ``models``, the model files it names checked.
+
+    A model file that is missing, corrupt or made for other features raises
+    ``ModelError`` (an ``InputError`` naming the file) here, before any work.
+    """
+    settings = DEFAULT
+    if path is not None:
+        data = read_toml(path)
+        overrides = data.get("settings", {})
+        if not isinstance(overrides, dict):
+            raise InputError(path, "[settings] must be a table")
+        try:
+            settings = DEFAULT.updated(overrides)
+        except SettingError as error:
+            raise InputError(path, f"[settings] {error}") from None
+    if models:
+        from analysis.learning.models import claim_decider
+        from analysis.measures.claims import FEATURE_SET
+        from analysis.readers.cleaning import deciders_of
+
+        claim_decider(settings, FEATURE_SET)
+        deciders_of(settings)
+    return settings
 
 
 def _story_arg(parser: argparse.ArgumentParser) -> None:
@@ -76,10 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     evaluate = commands.add_parser("evaluate", help="score the toolkit against a story's gold annotations")
-    _story_arg(evaluate)
+    evaluate.add_argument("story", nargs="*", default=[str(DEFAULT_STORY)], metavar="STORY_DIR",
+                          help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
+                               "story); several with --cv")
+    evaluate.add_argument("--cv", action="store_true",
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled, and its lines "
+                               "and paywall decided, by models fitted on the others' gold (and their synthetic "
+                               "cases); per-story and pooled scores")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+
+    train = commands.add_parser("train", help="fit the claims, boilerplate-line and paywall models on stories' gold; "
+                                              "write them to MODEL_DIR")
+    train.add_argument("stories", nargs="+", metavar="STORY_DIR",
+                       help="story folders with a gold.toml annotating claims (your own annotations count too)")
+    train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
+                       help="folder for claims_label.json, claims_kind.json, boilerplate_lines.json and "
+                            "paywall.json (point claims_label_model, claims_kind_model, boilerplate_model and "
+                            "paywall_model at them with --config)")
+    train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+    train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
     new = commands.add_parser("new", help="build a story folder (texts + story.toml) from your own files")
     new.add_argument("story", metavar="STORY_DIR", help="the folder to create (must not exist or be empty)")
@@ -216,6 +245,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     from reports.files import write_atomic
     from reports.results_json import dumps
 
+    if args.cv:
+        return _cross_validate(args)
+    if len(args.story) != 1:
+        raise InputError(args.story[1], "evaluate takes one STORY_DIR (several only with --cv)")
+    args.story = args.story[0]
     settings = load_settings(args.config)
     story = load_story(args.story)
     # The story's own gold file must lie in its folder; a --gold file is the user's choice.
@@ -236,6 +270,99 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(line)
     if args.json:
         write_atomic(json_path, dumps(scores))
+    return 0
+
+
+def _cross_validate(args: argparse.Namespace) -> int:
+    from analysis.study.evaluate import format_scores
+    from analysis.study.cv import cross_validate
+    from analysis.study.line_training import analyser
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import load_gold_story
+    from reports.files import write_atomic
+    from reports.results_json import dumps
+
+    if args.gold:
+        raise InputError(args.gold, "--gold names one story's gold; --cv reads each STORY_DIR/gold.toml")
+    if len(args.story) < 2:
+        raise InputError(args.story[0], "--cv needs two or more STORY_DIRs (one is left out at a time)")
+    settings = load_settings(args.config)
+    if args.json and not Path(args.json).parent.is_dir():
+        raise InputError(args.json, "its folder does not exist")
+    stories = [load_gold_story(d) for d in args.story]
+    unclaimed = [story.name for story, gold in stories if "claims" not in gold.annotated]
+    if unclaimed:
+        raise InputError(unclaimed[0], "its gold does not annotate claims; --cv fits and scores claims")
+    extra = synthetic_by_story([story for story, _ in stories], settings, weight=settings.claims_synthetic_weight)
+    folds = _line_folds(stories, settings)
+    found = cross_validate(stories, settings, extra=extra, analyse=analyser(folds.deciders))
+    print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled, and lines and paywalls "
+          "decided, by models fitted without the story and without the cases made from its primary)")
+    for name, scores in zip(found.stories, found.per_story):
+        print(f"story {name}")
+        for line in format_scores(scores):
+            print(f"  {line}")
+    print("pooled")
+    for line in format_scores(found.pooled):
+        print(f"  {line}")
+    if args.json:
+        write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
+                                       "pooled": found.pooled}))
+    return 0
+
+
+def _line_folds(stories, settings: Settings):
+    """The line and paywall models of leave-one-story-out (``rules`` in the settings keeps the rules)."""
+    from analysis.learning.models import RULES
+    from analysis.study import line_training
+
+    pages = [page for story, gold in stories for page in line_training.gold_pages(story, gold)]
+    try:
+        return line_training.cross_fit(pages, settings, learn_lines=settings.boilerplate_model != RULES,
+                                       learn_paywall=settings.paywall_model != RULES)
+    except ValueError as error:
+        raise InputError(Path(stories[0][0].directory) / "gold.toml", str(error)) from None
+
+
+def _train(args: argparse.Namespace) -> int:
+    from analysis.study import line_training
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import describe, gold_examples, load_gold_story, model_files, rules_settings
+    from analysis.pipeline import analyse_story
+    from reports.files import staged_output
+
+    settings = rules_settings(load_settings(args.config, models=False))
+    say = _progress(args.quiet)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "exists and is not a folder")
+    stories = [load_gold_story(d) for d in args.stories]
+    examples = []
+    for story, gold in stories:
+        if "claims" not in gold.annotated:
+            raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
+        say(f"analysing {story.name}")
+        examples.extend(gold_examples(analyse_story(story, settings), gold, settings))
+    say("making synthetic cases from the primaries")
+    weight = settings.claims_synthetic_weight
+    for found in synthetic_by_story([story for story, _ in stories], settings, weight=weight).values():
+        examples.extend(found)
+    say("fitting")
+    try:
+        files = model_files(examples, synthetic_weight=weight)
+        files.update(line_training.model_files(
+            [page for story, gold in stories for page in line_training.gold_pages(story, gold)], settings))
+    except ValueError as error:
+        raise InputError(args.stories[0], str(error)) from None
+    with staged_output(out) as staging:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+    gold_count = sum(1 for e in examples if e.origin == "gold")
+    print(f"trained on {len(stories)} stories: {gold_count} gold sentences, "
+          f"{len(examples) - gold_count} synthetic")
+    for line in describe(files):
+        print(f"  {line}")
+    print(f"wrote {', '.join(str(out / name) for name in files)}")
     return 0
 
 
@@ -355,7 +482,7 @@ def _alpha(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-_COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new,
+_COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new, "train": _train,
              "replicate": _replicate, "match": _match, "agree": _agree,
              "serve": _serve}
 _COMMANDS["report"] = _report

@@ -225,9 +225,16 @@ def _settings(path: Path, overrides: object) -> Settings:
     if not isinstance(overrides, dict):
         raise InputError(path, "[settings] must be a table")
     try:
-        return DEFAULT.updated(overrides)
+        settings = DEFAULT.updated(overrides)
     except SettingError as error:
         raise InputError(path, f"[settings] {error}") from None
+    from analysis.learning.models import claim_decider
+    from analysis.measures.claims import FEATURE_SET
+    from analysis.readers.cleaning import deciders_of
+
+    claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
+    deciders_of(settings)
+    return settings
 
 
 def load_study(config: StudyConfig, progress: Progress | None = None) -> Study:

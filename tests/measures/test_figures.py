@@ -13,6 +13,7 @@ from analysis.records import EventCheck
 from analysis.readers.figures import read, word_value
 from analysis.measures.figures import Figure, FigureReport, check, compare, extract
 from corpus import ReferenceEvent, ReferenceFigure
+from tests._issue3_texts import RULES_CLEANING
 
 SAME_EVENT = EventCheck(True, 1.0, (), None)
 OTHER_EVENT = EventCheck(False, 1.0, (), None)
@@ -179,8 +180,8 @@ PRIMARY = (
 
 def _label(article_text: str, figure: str, event: EventCheck = SAME_EVENT,
            alignment: Alignment = NO_ALIGNMENT, primary_text: str = PRIMARY) -> Figure:
-    primary = clean(primary_text).body
-    article = clean(article_text).body
+    primary = clean(primary_text, RULES_CLEANING).body
+    article = clean(article_text, RULES_CLEANING).body
     report = check(article, extract(article), primary, extract(primary), alignment, event)
     hits = [f for f in report.figures if f.text == figure]
     assert len(hits) == 1, [f.text for f in report.figures]

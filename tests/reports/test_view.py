@@ -10,6 +10,7 @@ from analysis.readers.cleaning import clean
 from reports.view import (
     SECTIONS, edit_text, letters, story_view, strip_span, to_body, word_difference,
 )
+from tests._issue3_texts import RULES_CLEANING
 from tests.reports_fake import ALL_MEASURES, fake_dev_analysis
 
 
@@ -37,7 +38,7 @@ PAGE = "Share this article\nHeadline of the story runs here today\nFirst sentenc
     ("Second one too.", "Second one too."),
 ])
 def test_to_body_lands_on_the_same_words(word, expected):
-    body = clean(PAGE).body
+    body = clean(PAGE, RULES_CLEANING).body
     start = PAGE.index(word)
     mapped = to_body(body, start, start + len(word))
     assert mapped is not None
@@ -45,13 +46,13 @@ def test_to_body_lands_on_the_same_words(word, expected):
 
 
 def test_to_body_of_boilerplate_is_none():
-    body = clean(PAGE).body
+    body = clean(PAGE, RULES_CLEANING).body
     assert to_body(body, 0, len("Share this article")) is None
 
 
 @pytest.mark.parametrize("span", [(5, 5), (10, 3), (10_000, 10_010)])
 def test_to_body_of_empty_or_outside_span_is_none(span):
-    assert to_body(clean(PAGE).body, *span) is None
+    assert to_body(clean(PAGE, RULES_CLEANING).body, *span) is None
 
 
 def test_to_body_of_empty_body_is_none():

@@ -1,4 +1,9 @@
-"""Claims: each article sentence supported, added or contradicted.
+"""Claims, the evidence: what the primary lacks, what conflicts, and the feature dict a decider weighs.
+
+The package docstring (``analysis.measures.claims``) says how a sentence is
+judged; this module computes everything weighed, ``decide`` the label.
+
+Claims: each article sentence supported, added or contradicted.
 
 Every body sentence (headline and bullets included) gets a codebook label,
 with its evidence: the primary sentence(s) that best support it and the
@@ -77,6 +82,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
@@ -89,6 +95,7 @@ from analysis.readers.quoted import quoted_spans
 from analysis.records import Calendar, EventCheck, calendar
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text.scores import level, upper_fence
+from analysis.text.embedding import similarities
 from analysis.text.sentences import Sentence
 from analysis.text.sentiment import compound
 from analysis.text.tokens import content_stems, fold, tokens
@@ -142,6 +149,7 @@ class Claim:
     conflicts: tuple[str, ...] = ()  # what conflicts with the primary ("figure: 1,480 (primary: 1,840)")
     cues: tuple[str, ...] = ()     # kind cues found in the reporter's own words ("speculation: could")
     notes: tuple[str, ...] = ()    # evidence weighed and set aside ("figure: roughly 1,300 rounds 1,274 of the primary")
+    reasons: tuple[str, ...] = ()  # what decided the label, in plain words ("changes a figure: 2,200 vs 2,300")
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,8 @@ class _Findings:
     history: bool                       # a year or decade long before the primary's dated events
     new_words: int
     aside: bool = False                 # a short judgement in the reporter's own words ("It's a miracle.")
+    figures: tuple[Figure, ...] = ()    # the sentence's labelled figures
+    stems: frozenset[str] = frozenset()  # content stems of the reporter's words, figures aside
 
 
 @lru_cache(maxsize=1)
@@ -499,8 +509,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
               facts: PrimaryFacts, dates: Calendar, known_names: frozenset[str], earlier: tuple[str, ...],
               quotes: QuoteReport,
               figures: FigureReport, primary_figures: FigureReport, event: EventCheck, levels: _Levels,
-              settings: Settings, changed: dict[tuple[str, float], str] | None = None) -> _Findings:
-    own = _own_text(sentence, article, quoted)
+              settings: Settings, changed: dict[tuple[str, float], str] | None = None, *, own: str) -> _Findings:
     lacks: list[str] = []
     conflicts: list[str] = []
     notes: list[str] = []
@@ -614,7 +623,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     aside = not here and not own_names and _is_aside(own, settings)
     return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
                      tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
-                     len(new_words), aside)
+                     len(new_words), aside, tuple(here), frozenset(stems))
 
 
 def _is_aside(own: str, settings: Settings) -> bool:
@@ -658,7 +667,7 @@ def _bounded_superlatives(primary_text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _BOUNDED.finditer(primary_text))
 
 
-def _kind(findings: _Findings) -> AddedKind | None:
+def cue_kind(findings: _Findings) -> AddedKind | None:
     """The kind the sentence shows by itself (None: no cue of its own)."""
     counts = {kind: sum(1 for k, _ in findings.cues if k == kind) for kind in KIND_ORDER}
     if findings.history:
@@ -669,28 +678,160 @@ def _kind(findings: _Findings) -> AddedKind | None:
     return best if counts[best] else None
 
 
-def _decide(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
-            levels: _Levels, settings: Settings) -> tuple[ClaimLabel, bool]:
-    """The label, and whether the evidence ties the sentence to another event."""
-    if findings.conflicts:
-        return ("contradicted", False) if event.same_event else ("added", True)
-    if not event.same_event and findings.event_specific:
-        return "added", True
-    if findings.unsourced:
-        return "added", False
-    if findings.lacking > findings.supported and match.score < levels.close:
-        return "added", False
-    if (findings.cues or findings.history) and match.score < levels.close:
-        return "added", False
-    if (sentence.kind not in ("headline", "heading") and findings.new_words >= settings.claim_novel_min_words
-            and match.score < levels.topic):
-        return "added", False
-    if sentence.kind not in ("headline", "heading") and findings.aside and match.score < levels.topic:
-        return "added", False
-    return "supported", False
+# ------------------------------------------------------- evidence as features
+#
+# The label is decided from one flat dict of evidence per sentence (the
+# decision layer, analysis.learning, fits or applies a model over these
+# names; FEATURE_SET names the set so that a model made for other features is
+# refused). Counts are capped so that one long sentence does not dominate.
+
+FEATURE_SET = "claims-5"
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+_UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
+                              "doubled tripled expand expanded boost"))
+_DOWN = frozenset(content_stems("decrease decreased fall fell fallen drop dropped lower less fewer decline declined "
+                                "down cut cuts shrank shrink reduce reduced halved slashed"))
+_SUPERLATIVE_WORD = re.compile(_SUPERLATIVE, re.IGNORECASE)
+# A rate's period ("300 units a month"): the same figure per day is another claim.
+_RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b|\b(daily|weekly|monthly|annually|"
+                   r"yearly)\b", re.IGNORECASE)
+_RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+# "according to", "said", "say": an attribution keeps a claim the reporter's source's, as a hedge does.
+_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|say|told|alleg\w*|charg\w*)\b", re.IGNORECASE)
 
 
-def label(
+@lru_cache(maxsize=1)
+def _act_stems() -> frozenset[str]:
+    return frozenset(content_stems(" ".join(word_list("act_verbs"))))
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> frozenset[str]:
+    return frozenset(word_list("hedges")) | frozenset(word_list("innocence_hedges"))
+
+
+def _rates(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).lower() if m.group(1) else _RATE_WORD[m.group(2).lower()] for m in _RATE.finditer(text))
+
+
+def _other_thing(here: list[Figure], primary_figures: FigureReport) -> int:
+    """Figures whose value the primary gives for another counted thing only ("125 million children" for meals)."""
+    found = 0
+    for figure in here:
+        if figure.unit not in _ROUNDED_UNITS or not figure.head or figure.value == 0:
+            continue
+        same = [f for f in primary_figures.figures if f.unit == figure.unit and abs(f.value - figure.value) <= 1e-9
+                * max(1.0, abs(f.value))]
+        heads = {f.head for f in same if f.head}
+        if heads and figure.head not in heads:
+            found += 1
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _aligned_facts(aligned: str) -> tuple[frozenset[str], bool, frozenset[str], bool, frozenset[str]]:
+    """What the features read off the aligned primary text (cached: articles align to the same few sentences)."""
+    return (frozenset(content_stems(aligned)), bool(_NEGATION.search(aligned)), frozenset(tokens(aligned)),
+            bool(_SUPERLATIVE_WORD.search(aligned)), _rates(aligned))
+
+
+def _cap(n: int, top: int) -> int:
+    return min(n, top)
+
+
+def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findings, event: EventCheck,
+                      levels: _Levels, settings: Settings, *, own: str, primary: Body, figures: FigureReport,
+                      primary_figures: FigureReport, meaning: Sequence[float] = (),
+                      facts_stems: frozenset[str] = frozenset()) -> dict[str, float | str]:
+    """The evidence on one body sentence as ``{feature name: number or category}`` (FEATURE_SET).
+
+    Scores are 0..1 (alignment) or differences from the story's levels;
+    counts are capped small integers; flags are 0/1. ``meaning`` holds the
+    sentence's similarity in meaning (``analysis.text.embedding``, -1..1) with
+    each primary sentence.
+    """
+    aligned = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
+    theirs, neg_theirs, words_theirs, superlative_theirs, rates_theirs = _aligned_facts(aligned)
+    mine = findings.stems
+    shared = len(mine & theirs) / len(mine) if mine else 0.0
+    conflicts = findings.conflicts
+    here = findings.figures
+    by_span = {f.span: f for f in primary_figures.figures}
+    head_changed = sum(1 for f in here if f.label in ("match", "rounded") and f.source_span in by_span
+                       and f.head and by_span[f.source_span].head and f.head != by_span[f.source_span].head)
+    heading = sentence.kind in ("headline", "heading")
+    neg_mine = bool(_NEGATION.search(own))
+    up_down_mine = (bool(mine & _UP), bool(mine & _DOWN))
+    up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
+    cue_kinds = [k for k, _ in findings.cues]
+    words_mine = set(tokens(own))
+    hedges = _hedge_words()
+    acts_mine, acts_theirs = mine & _act_stems(), theirs & _act_stems()
+    rates_mine = _rates(own)
+    best_meaning = float(max(meaning)) if len(meaning) else 0.0
+    aligned_meaning = float(max(meaning[i] for i in match.primary)) if match.primary and len(meaning) else 0.0
+    features: dict[str, float | str] = {
+        "score": round(match.score, 4),
+        "over_topic": round(match.score - levels.topic, 4),
+        "over_close": round(match.score - levels.close, 4),
+        "below_topic": float(match.score < levels.topic),
+        "below_close": float(match.score < levels.close),
+        "shared_with_aligned": round(shared, 4),
+        "new_vs_aligned": _cap(len(mine - theirs), 10),
+        "conflict": float(bool(conflicts)),
+        "conflict_figure": _cap(sum(1 for c in conflicts if c.startswith("figure:")), 3),
+        "conflict_speaker": _cap(sum(1 for c in conflicts if c.startswith("speaker:")), 3),
+        "conflict_scope": _cap(sum(1 for c in conflicts if c.startswith("scope:")), 3),
+        "same_event": float(event.same_event),
+        "other_event_specific": float(not event.same_event and findings.event_specific),
+        "event_specific": float(findings.event_specific),
+        "unsourced_quote": float(findings.unsourced),
+        "lacking": _cap(findings.lacking, 5),
+        "supported": _cap(findings.supported, 5),
+        "lacks_more": float(findings.lacking > findings.supported),
+        "new_names": _cap(len(findings.new_names), 3),
+        "cue": float(bool(findings.cues)),
+        "history": float(findings.history),
+        "new_words": _cap(findings.new_words, 10),
+        "novel": float(findings.new_words >= settings.claim_novel_min_words),
+        "heading": float(heading),
+        "aside": float(findings.aside),
+        "words": _cap(len(tokens(own)), 60) / 60,
+        "figures": _cap(len(here), 4),
+        "figure_head_changed": _cap(head_changed, 2),
+        "negation_flip": float(bool(aligned) and neg_mine != neg_theirs),
+        "direction_flip": float((up_down_mine[0] and up_down_theirs[1] and not up_down_theirs[0])
+                                or (up_down_mine[1] and up_down_theirs[0] and not up_down_theirs[1])),
+        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not superlative_theirs),
+        "question": float(own.rstrip(" \"'”’)").endswith("?")),
+        "first_paragraph": float(sentence.paragraph == 0),
+        "figure_other_thing": _cap(_other_thing(here, primary_figures), 2),
+        "hedge_dropped": float(bool(words_theirs & hedges) and not words_mine & hedges
+                               and not _ATTRIBUTION.search(own)),
+        "act_changed": float(bool(acts_mine - theirs) and bool(acts_theirs - mine)
+                             and not (acts_mine - theirs) <= facts_stems),
+        "rate_changed": float(bool(rates_mine) and bool(rates_theirs) and not rates_mine & rates_theirs),
+        "meaning_best": round(float(best_meaning), 4),
+        "meaning_aligned": round(float(aligned_meaning), 4),
+        "meaning_over_words": round(float(best_meaning) - match.score, 4),
+    }
+    for kind in KIND_ORDER:
+        features[f"cue_{kind}"] = _cap(cue_kinds.count(kind), 3)
+    return features
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """Everything weighed on one body sentence before its label is decided."""
+
+    sentence: Sentence
+    match: SentenceMatch
+    findings: _Findings
+    levels: _Levels
+    features: dict
+
+
+def evidence(
     article: Body,
     primary: Body,
     alignment: Alignment,
@@ -700,12 +841,8 @@ def label(
     settings: Settings = DEFAULT,
     *,
     primary_figures: FigureReport,
-) -> ClaimReport:
-    """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
-
-    ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports, ``primary_figures`` the primary's figures (``figures.extract``).
-    """
+) -> list[SentenceEvidence]:
+    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs)."""
     facts = primary_facts(primary)
     quote_report, figure_report = quotes, figures
     dates = calendar(primary_figures)
@@ -713,50 +850,19 @@ def label(
     quoted = quoted_spans(article)
     known_names = _article_names(article)
     changed = _changed_figures(figure_report, primary_figures, settings)
-    claims: list[Claim] = []
-    added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
-    other_event_paragraphs: set[int] = set()
+    found: list[SentenceEvidence] = []
+    meaning = similarities([s.text for s in article.sentences], [s.text for s in primary.sentences])
     earlier: tuple[int, tuple[str, ...]] = (-2, ())  # (paragraph, names) of the last sentence that named someone
     for sentence in article.sentences:
         match = alignment.match(sentence.index) or SentenceMatch(sentence.index, (), 0.0, ())
+        own = _own_text(sentence, article, quoted[sentence.index])
         findings = _findings(sentence, match, article, primary, quoted[sentence.index], facts, dates, known_names,
                              earlier[1] if earlier[0] >= sentence.paragraph - 1 else (),
-                             quote_report, figure_report, primary_figures, event, levels, settings, changed)
+                             quote_report, figure_report, primary_figures, event, levels, settings, changed, own=own)
         if findings.names:
             earlier = (sentence.paragraph, findings.names)
-        verdict, other_event = _decide(sentence, match, findings, event, levels, settings)
-        if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
-                and findings.supported == 0 and match.score < levels.close):
-            # Another event's paragraph goes on about it ("No deaths have been reported.").
-            verdict, other_event = "added", True
-        if other_event:
-            other_event_paragraphs.add(sentence.paragraph)
-        kind: AddedKind | None = None
-        if verdict == "added":
-            kind = "detail" if other_event else _kind(findings)
-            if kind is None:
-                names_here = frozenset(findings.new_names)
-                inherited = [k for paragraph, names_there, k in added_kinds
-                             if paragraph == sentence.paragraph or names_here & names_there]
-                kind = inherited[-1] if inherited else "detail"
-            added_kinds.append((sentence.paragraph, frozenset(findings.new_names), kind))
-        primary_text = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
-        claims.append(Claim(
-            sentence=sentence.index,
-            span=(sentence.doc_start, sentence.doc_end),
-            text=sentence.text,
-            label=verdict,
-            kind=kind,
-            primary=match.primary,
-            primary_text=primary_text,
-            score=match.score,
-            lacks=findings.lacks,
-            conflicts=findings.conflicts,
-            cues=tuple(f"{k}: {c}" for k, c in findings.cues),
-            notes=findings.notes,
-        ))
-    note = "" if event.same_event else (
-        "This article reports a different event from the primary's"
-        + (f" ({event.reference.name})" if event.reference is not None else "")
-        + ": its sentences about that event are added, not compared with the primary.")
-    return ClaimReport(tuple(claims), event.same_event, note)
+        features = sentence_features(sentence, match, findings, event, levels, settings, own=own,
+                                     primary=primary, figures=figure_report, primary_figures=primary_figures,
+                                     meaning=meaning[sentence.index], facts_stems=facts.stems)
+        found.append(SentenceEvidence(sentence, match, findings, levels, features))
+    return found
