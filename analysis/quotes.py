@@ -38,7 +38,7 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
-from analysis import speakers
+from analysis import attribution_lines, speakers
 from analysis.cleaning import Body
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import WORD, word_count
@@ -384,9 +384,16 @@ def _windows(body: Body, masked: str, quotation: _Found, bounds: str) -> tuple[l
     return windows, True
 
 
-def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.Lexicon) -> list[_Credit]:
+def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.Lexicon,
+             settings: Settings = DEFAULT) -> list[_Credit]:
     credits = []
     bounds = _masked(body.text, [quotation for quotation in found if not quotation.is_term])
+    opens_paragraph = [False] * len(body.paragraphs)
+    for quotation in found:
+        if not quotation.is_term:
+            piece = quotation.pieces[0]
+            at = piece.open_mark if piece.open_mark is not None else piece.start
+            opens_paragraph[piece.paragraph] |= not body.text[body.paragraphs[piece.paragraph].start:at].strip()
     for quotation in found:
         if quotation.is_term:
             credits.append(_Credit(quotation.segments[0][0], None, False))
@@ -399,6 +406,13 @@ def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.L
                 attribution = candidate  # a named speaker beats "officials said"
             if attribution is not None and attribution.mention is not None:
                 break
+        if attribution is None or attribution.mention is None:
+            first, last = quotation.pieces[0], quotation.pieces[-1]
+            line = attribution_lines.line_credit(
+                masked, body.paragraphs, first.paragraph, last.paragraph,
+                first.open_mark if first.open_mark is not None else first.start, last.close_mark, words,
+                settings.quote_name_line_max_words, opens_paragraph)
+            attribution = line or attribution
         at = attribution.mention.start if attribution and attribution.mention else quotation.segments[0][0]
         credits.append(_Credit(at, attribution, opens_sentence))
     return credits
@@ -449,6 +463,12 @@ def _resolve(
                 and masked.count("\n", before[-1].sentence[1], opening) <= 1:
             return before[-1]
         return None
+    def subject_of(quotation: _Found) -> speakers.Subject | None:
+        """The person named as the subject of the sentence a quotation stands in, before it."""
+        opening = quotation.pieces[0].open_mark
+        opening = quotation.segments[0][0] if opening is None else opening
+        return next((s for s in subjects if s.sentence[0] <= opening < s.sentence[1] and s.mention.end <= opening),
+                    None)
     starts = [sentence.start for sentence in body.sentences]
 
     def sentence_of(offset: int) -> int:
@@ -488,6 +508,11 @@ def _resolve(
                 # "She said it was "a program ..." and vowed that investigators "will follow ...""
                 kind, name, gender = history[-1][1:]
                 how = "the speaker credited earlier in the same sentence"
+            elif (own := subject_of(found[n])) is not None:
+                # "Gove leaned on tangibility, calling these "projects ..."": no verb of saying,
+                # but the person the sentence is about frames the words as theirs.
+                kind, name, gender = as_speaker(own)[1:]
+                how = f"the subject of its sentence ({own.mention.text})"
             else:
                 kind, name, gender, how = "", "", "", "no attribution"
         else:
@@ -555,7 +580,7 @@ def _read(body: Body, settings: Settings, known: frozenset[str], primary_names: 
     every = speakers.lexicon(body.text, known)
     outside = every.outside(masked)
     names = speakers.names_in(body.text, paragraphs, every, outside)
-    credits = _credits(body, masked, found, outside)
+    credits = _credits(body, masked, found, outside, settings)
     resolved = _resolve(body, masked, found, credits, primary_names or names, names, outside)
     return _Text(body, tuple(found), tuple(resolved), names, tuple(notes))
 

@@ -200,6 +200,11 @@ class Settings:
     # attributions run 2-8 words ("said Federal Waterways Agency Administrator
     # Delphine Okonjo-Marsh" is 7).
     quote_interruption_max_words: int = 12
+    # An attribution line (a name and title on a line of its own, under or above a
+    # block quotation: analysis/attribution_lines.py) has at most this many words;
+    # the longest in the gold stories has 10 ("Vivek Kumar Dewangan, Chairman and
+    # Managing Director, REC Limited"), a prose line rarely so few with no verb.
+    quote_name_line_max_words: int = 14
     # Candidate primary spans share runs of this many words with a quotation;
     # three words rarely repeat by chance inside one press release.
     quote_seed_words: int = 3
