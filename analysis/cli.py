@@ -47,6 +47,9 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
         from analysis.learning.models import claim_decider
 
         claim_decider(settings, FEATURE_SET)
+        from analysis.learning.quote_labels import quote_decider
+
+        quote_decider(settings)
     return settings
 
 
@@ -84,18 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
                                "story); several with --cv")
     evaluate.add_argument("--cv", action="store_true",
-                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled by models "
-                               "fitted on the others' gold (and their synthetic cases); per-story and pooled scores")
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims and quotation labels "
+                               "decided by models fitted on the others' gold (and their synthetic cases); "
+                               "per-story and pooled scores, and the rules baseline pooled")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims models on stories' gold; write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the claims and quotation models on stories' gold; "
+                                              "write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
-                       help="folder for claims_label.json and claims_kind.json (point claims_label_model and "
-                            "claims_kind_model at them with --config)")
+                       help="folder for claims_label.json, claims_kind.json and quotes_label.json (point "
+                            "claims_label_model, claims_kind_model and quotes_label_model at them with --config)")
     train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
@@ -278,14 +283,21 @@ def _cross_validate(args: argparse.Namespace) -> int:
     print("pooled")
     for line in format_scores(found.pooled):
         print(f"  {line}")
+    print("pooled, rules baseline (the claims and quotation cascades, same stories)")
+    for line in format_scores(found.baseline_pooled):
+        print(f"  {line}")
     if args.json:
         write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
-                                       "pooled": found.pooled}))
+                                       "pooled": found.pooled,
+                                       "baseline": {"stories": dict(zip(found.stories, found.baseline_per_story)),
+                                                    "pooled": found.baseline_pooled}}))
     return 0
 
 
 def _train(args: argparse.Namespace) -> int:
     from analysis.learning.synthetic import synthetic_by_story
+    from analysis.learning.quote_labels import model_file as quote_model_file
+    from analysis.learning.quote_labels import quote_examples
     from analysis.learning.training import describe, gold_examples, load_gold_story, model_files, rules_settings
     from analysis.pipeline import analyse_story
     from reports.files import staged_output
@@ -296,12 +308,14 @@ def _train(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
     stories = [load_gold_story(d) for d in args.stories]
-    examples = []
+    examples, quoted = [], []
     for story, gold in stories:
         if "claims" not in gold.annotated:
             raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
         say(f"analysing {story.name}")
-        examples.extend(gold_examples(analyse_story(story, settings), gold, settings))
+        analysis = analyse_story(story, settings)
+        examples.extend(gold_examples(analysis, gold, settings))
+        quoted.extend(quote_examples(analysis, gold))
     say("making synthetic cases from the primaries")
     weight = settings.claims_synthetic_weight
     for found in synthetic_by_story([story for story, _ in stories], settings, weight=weight).values():
@@ -309,6 +323,7 @@ def _train(args: argparse.Namespace) -> int:
     say("fitting")
     try:
         files = model_files(examples, synthetic_weight=weight)
+        files.update(quote_model_file(quoted))
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
     with staged_output(out) as staging:
@@ -316,7 +331,7 @@ def _train(args: argparse.Namespace) -> int:
             (staging / name).write_bytes(data)
     gold_count = sum(1 for e in examples if e.origin == "gold")
     print(f"trained on {len(stories)} stories: {gold_count} gold sentences, "
-          f"{len(examples) - gold_count} synthetic")
+          f"{len(examples) - gold_count} synthetic, {len(quoted)} gold quotations")
     for line in describe(files):
         print(f"  {line}")
     print(f"wrote {', '.join(str(out / name) for name in files)}")

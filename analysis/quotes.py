@@ -38,8 +38,9 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Literal
 
-from analysis import attribution_lines, speakers
+from analysis import attribution_lines, quote_features, speakers
 from analysis.cleaning import Body
+from analysis.learning.quote_labels import QuoteDecider, quote_decider
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text import WORD, word_count
 
@@ -110,6 +111,8 @@ class Quote:
     diff: tuple[Edit, ...] = ()
     provenance: Provenance | None = None    # only for unsourced quotations
     note: str = ""                          # why the label is not the word-by-word one (see for_event)
+    reasons: tuple[str, ...] = ()           # the evidence that decided the label, most decisive first
+    features: tuple[tuple[str, float], ...] = ()  # the fidelity evidence the decider weighed (quote_features)
 
 
 @dataclass(frozen=True)
@@ -998,7 +1001,8 @@ def _quote_record(body: Body, quotation: _Found, speaker: tuple[str, str]) -> Qu
     )
 
 
-def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, settings: Settings) -> Quote:
+def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, settings: Settings,
+           decider: QuoteDecider) -> Quote:
     tokens: list[_Token] = []
     segment_ends: set[int] = set()
     for a, b in quotation.segments:
@@ -1008,19 +1012,21 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
             segment_ends.add(words_so_far - 1)
     quote_words = _words(tokens)
     fidelity = _fidelity(quote_words, primary, settings, frozenset(segment_ends))
-    if fidelity.label == "unsourced" or not fidelity.primary_words:
-        return replace(record, label="unsourced", match=fidelity.match)
+    evidence = _evidence(record, quote_words, fidelity, primary, settings)
+    label, reasons = decider.decide(evidence)
+    features = tuple(sorted(evidence.items()))
+    if evidence["below_min_match"]:
+        return replace(record, label="unsourced", match=fidelity.match, features=features, reasons=reasons)
     runs = _runs_of(fidelity.primary_words)
     pspans = primary.words.spans
     primary_segments = tuple(primary.body.to_document(pspans[a][0], pspans[b][1]) for a, b in runs)
     first, last = pspans[runs[0][0]][0], pspans[runs[-1][1]][1]
     said_by = _primary_speaker(primary, fidelity.primary_words)
-    label = fidelity.label
-    if record.speaker and said_by and not _compatible(record.speaker, said_by, primary):
-        label = "misattributed"
     return replace(
         record,
         label=label,
+        features=features,
+        reasons=reasons,
         primary_span=primary.body.to_document(first, last),
         primary_segments=primary_segments,
         primary_text=primary.body.text[first:last],
@@ -1028,6 +1034,37 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
         match=fidelity.match,
         diff=fidelity.edits,
     )
+
+
+def _evidence(record: Quote, quote: _Words, fidelity: _Fidelity, primary: _Primary,
+              settings: Settings) -> dict[str, float]:
+    """The fidelity evidence of one quotation as a feature dict (``analysis.quote_features``)."""
+    found = bool(fidelity.primary_words) and fidelity.label != "unsourced"
+    said_by = _primary_speaker(primary, fidelity.primary_words) if found else ""
+    closing = quote.punct_after[-1] if quote.punct_after else ""
+    primary_closing = primary.words.punct_after[max(fidelity.primary_words)] if found else ""
+    closing_changed = bool(found and closing and closing != primary_closing)
+    cuts = [e for e in fidelity.edits if e.kind == "cut" and not e.marked]
+    return quote_features.features(
+        fidelity.edits, match=fidelity.match, min_match=settings.quote_min_match, words=len(quote.keys),
+        runs=len(_runs_of(fidelity.primary_words)) if found else 0, closing_changed=closing_changed,
+        comma_for_stop=closing_changed and closing == "," and _ends_sentence(primary_closing),
+        ellipsis_start=bool(quote.ellipsis_before and quote.ellipsis_before[0]),
+        ellipsis_end=found and bool(_CLOSING_ELLIPSIS.search(record.text))
+        and not _primary_ellipsis_after(primary, max(fidelity.primary_words)), brackets="[" in record.text,
+        cut_is_attribution=bool(cuts) and all(word_count(e.primary) <= settings.quote_interruption_max_words
+                                              and speakers.said_verbs_in(e.primary) for e in cuts),
+        speaker=bool(record.speaker), primary_speaker=bool(said_by),
+        compatible=not (record.speaker and said_by) or _compatible(record.speaker, said_by, primary),
+        found=found)
+
+
+_CLOSING_ELLIPSIS = re.compile(r"(?:(?:\.\s?){2}\.|…)[.,;:!?]?\s*$")
+
+
+def _primary_ellipsis_after(primary: _Primary, j: int) -> bool:
+    """Whether the primary itself has an ellipsis after its word ``j`` (or ends there)."""
+    return j + 1 >= len(primary.words.keys) or primary.words.ellipsis_before[j + 1]
 
 
 # ------------------------------------------------------------------ provenance
@@ -1086,13 +1123,17 @@ def _provenance(reports: list[list[Quote]], settings: Settings) -> list[list[Quo
 
 # ------------------------------------------------------------------ entry point
 
-def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -> tuple[QuoteReport, tuple[QuoteReport, ...]]:
+def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT, *,
+                  decider: QuoteDecider | None = None) -> tuple[QuoteReport, tuple[QuoteReport, ...]]:
     """Extract the primary's and every article's quotations and label the articles' ones.
 
     Returns the primary's report (labels None) and one report per article, in
     order. Each report's ``quotes`` hold quotations of ``quote_min_words``
-    words or more, its ``terms`` the shorter quoted text.
+    words or more, its ``terms`` the shorter quoted text. Labels come from the
+    decider the settings name (``quotes_label_model``: a model fitted on gold,
+    or the codebook's cascade); ``decider`` overrides it.
     """
+    decider = decider or quote_decider(settings)
     known = _known_words([primary, *articles])
     primary_text = _read(primary, settings, known, None)
     source = _primary(primary_text, settings)
@@ -1112,7 +1153,7 @@ def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = 
         for quotation, speaker in zip(text.found, text.speakers):
             record = _quote_record(body, quotation, speaker)
             if not quotation.is_term:
-                record = _check(record, quotation, body, source, settings)
+                record = _check(record, quotation, body, source, settings, decider)
             records.append(record)
         per_article.append([q for q in records if not q.is_term])
         terms.append(tuple(q for q in records if q.is_term))

@@ -200,6 +200,12 @@ class Settings:
     # attributions run 2-8 words ("said Federal Waterways Agency Administrator
     # Delphine Okonjo-Marsh" is 7).
     quote_interruption_max_words: int = 12
+    # The quotation label (issue #15): a model file fitted on the gold
+    # quotations by `sourcedrift train` over analysis/quote_features.py, or
+    # "rules" (the codebook's cascade, the baseline); named as the claims
+    # models are. The default is whichever did better leave-one-story-out
+    # (README, "Quality").
+    quotes_label_model: str = "rules"
     # An attribution line (a name and title on a line of its own, under or above a
     # block quotation: analysis/attribution_lines.py) has at most this many words;
     # the longest in the gold stories has 10 ("Vivek Kumar Dewangan, Chairman and

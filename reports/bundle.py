@@ -509,12 +509,15 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
-    """The learned model files that decided the claims (task, file name, SHA-256); none for the rules."""
+    """The learned model files that decided the claims and quotations (task, file name, SHA-256); none for the rules."""
     from analysis.claims import FEATURE_SET
     from analysis.learning.models import claim_decider
 
+    from analysis.learning.quote_labels import quote_decider
+
     settings = {a.settings for a in analyses}
-    return [entry for s in sorted(settings, key=repr) for entry in claim_decider(s, FEATURE_SET).files()]
+    return [entry for s in sorted(settings, key=repr)
+            for entry in claim_decider(s, FEATURE_SET).files() + quote_decider(s).files()]
 
 
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,
