@@ -135,7 +135,7 @@ class Settings:
     match_candidates: int = 3
 
     # Figures (issue #5). Set by reading dev_harbor's designed cases and the
-    # broken_heart seeds (see analysis/numbers.py for how each is used).
+    # broken_heart seeds (see analysis/measures/figures.py for how each is used).
     # "about", "roughly": the stated value give or take this share; "nearly",
     # "almost": up to this share below it.
     figure_approx_tolerance: float = 0.1
@@ -201,13 +201,14 @@ class Settings:
     # Delphine Okonjo-Marsh" is 7).
     quote_interruption_max_words: int = 12
     # The quotation label (issue #15): a model file fitted on the gold
-    # quotations by `sourcedrift train` over analysis/quote_features.py, or
+    # quotations by `sourcedrift train` over the features of
+    # analysis/measures/quotes.py (fidelity_features), or
     # "rules" (the codebook's cascade, the baseline); named as the claims
     # models are. The default is whichever did better leave-one-story-out
     # (README, "Quality").
     quotes_label_model: str = "rules"
     # An attribution line (a name and title on a line of its own, under or above a
-    # block quotation: analysis/attribution_lines.py) has at most this many words;
+    # block quotation: analysis/readers/attribution_lines.py) has at most this many words;
     # the longest in the gold stories has 10 ("Vivek Kumar Dewangan, Chairman and
     # Managing Director, REC Limited"), a prose line rarely so few with no verb.
     quote_name_line_max_words: int = 14

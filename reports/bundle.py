@@ -363,7 +363,7 @@ def tables(analyses: Sequence[StoryAnalysis], ready: frozenset[str]) -> list[Tab
     # lines: every non-blank line and what cleaning made of it
     line_rows = [_Row(a.story.name, part.document.file, role, line.index, line)
                  for a, part, role in _documents(analyses) for line in part.cleaning.lines]
-    from analysis.cleaning import LineLabel
+    from analysis.readers.cleaning import LineLabel
 
     columns = _key_columns() + [_fixed("role", "string", lambda r: r.role, values=("primary", "coverage"))]
     columns += record_columns(LineLabel, [r.record for r in line_rows], get=lambda r: r.record)
@@ -510,14 +510,14 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
     """The learned model files that decided the claims and quotations (task, file name, SHA-256); none for the rules."""
-    from analysis.claims import FEATURE_SET
+    from analysis.measures.claims import FEATURE_SET
     from analysis.learning.models import claim_decider
-
     from analysis.learning.quote_labels import quote_decider
+    from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
 
     settings = {a.settings for a in analyses}
     return [entry for s in sorted(settings, key=repr)
-            for entry in claim_decider(s, FEATURE_SET).files() + quote_decider(s).files()]
+            for entry in claim_decider(s, FEATURE_SET).files() + quote_decider(s, QUOTE_FEATURES).files()]
 
 
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,

@@ -1,9 +1,9 @@
-"""analysis.attribution_lines and the attribution cues beyond "X said" (issue #15)."""
+"""analysis.readers.attribution_lines and the attribution cues beyond "X said" (issue #15)."""
 
 import pytest
 
-from analysis import attribution_lines, speakers
-from analysis.text import Paragraph
+from analysis.readers import attribution_lines, speakers
+from analysis.text.sentences import Paragraph
 from tests.test_speakers import speakers_of
 
 

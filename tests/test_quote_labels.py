@@ -1,4 +1,4 @@
-"""analysis.quote_features and analysis.learning.quote_labels: the quotation label from its fidelity evidence."""
+"""Quotation labels from their fidelity evidence: quotes.fidelity_features, learning.quote_labels, study.quote_training."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from sklearn.exceptions import NotFittedError
 
-from analysis import quote_features, quotes
-from analysis.cli import main
 from analysis.learning import models
-from analysis.learning.quote_labels import (QUOTE_TASK, RuleQuoteClassifier, fit_quote_model, quote_decider,
-                                            quote_examples)
-from analysis.quotes import Edit
+from analysis.learning.quote_labels import (LABELS, QUOTE_PARAMS, QUOTE_TASK, RuleQuoteClassifier, cascade,
+                                            fit_quote_model, quote_decider)
+from analysis.measures import quotes
+from analysis.measures.quotes import FEATURE_SET, Edit, fidelity_features
+from analysis.study.quote_training import quote_examples
+from sourcedrift.cli import main
 from analysis.settings import DEFAULT
 from tests.conftest import DEV_HARBOR
 from tests.test_quotes import PRIMARY, body_of
@@ -27,7 +28,7 @@ def _x(*edits: Edit, **given) -> dict:
     base = dict(match=1.0, min_match=0.6, words=12, runs=1, closing_changed=False, comma_for_stop=False,
                 ellipsis_start=False, ellipsis_end=False, brackets=False, cut_is_attribution=False, speaker=True,
                 primary_speaker=True, compatible=True, found=True)
-    return quote_features.features(edits, **{**base, **given})
+    return fidelity_features(edits, **{**base, **given})
 
 
 @pytest.mark.parametrize("x, expected", [
@@ -48,7 +49,7 @@ def _x(*edits: Edit, **given) -> dict:
     (_x(compatible=False, match=0.3), "unsourced"),
 ])
 def test_the_cascade_is_the_codebook_order(x, expected):
-    assert quote_features.cascade(x) == expected
+    assert cascade(x) == expected
     assert RuleQuoteClassifier().fit([], ["exact"]).predict([x])[0] == expected
     assert x[f"cascade={expected}"] == 1.0
 
@@ -68,21 +69,20 @@ def test_the_learned_model_fits_deterministically_and_survives_its_json():
     examples = [_x(), _x(Edit("case", "the", "The", False)), _x(match=0.2), _x(compatible=False)] * 3
     labels = ["exact", "trivial", "unsourced", "misattributed"] * 3
     from analysis.learning.estimators import LinearClaimClassifier
-    from analysis.learning.quote_labels import QUOTE_PARAMS
 
     one = LinearClaimClassifier(**QUOTE_PARAMS).fit(examples, labels)
     two = LinearClaimClassifier(**QUOTE_PARAMS).fit(examples, labels)
-    data = one.to_json(task=QUOTE_TASK, feature_set=quote_features.FEATURE_SET)
-    assert data == two.to_json(task=QUOTE_TASK, feature_set=quote_features.FEATURE_SET)
+    data = one.to_json(task=QUOTE_TASK, feature_set=FEATURE_SET)
+    assert data == two.to_json(task=QUOTE_TASK, feature_set=FEATURE_SET)
     back = LinearClaimClassifier.from_document(json.loads(data))
     assert list(back.predict(examples)) == list(one.predict(examples))
 
 
 def test_the_default_is_the_cascade_and_the_shipped_model_loads():
-    assert quote_decider(DEFAULT).model is None and quote_decider(DEFAULT).files() == []
-    shipped = quote_decider(DEFAULT.updated({"quotes_label_model": "quotes_label.json"}))
+    assert quote_decider(DEFAULT, FEATURE_SET).model is None and quote_decider(DEFAULT, FEATURE_SET).files() == []
+    shipped = quote_decider(DEFAULT.updated({"quotes_label_model": "quotes_label.json"}), FEATURE_SET)
     assert shipped.model is not None and shipped.model.task == QUOTE_TASK
-    assert set(shipped.model.estimator.classes_) == set(quote_features.LABELS)
+    assert set(shipped.model.estimator.classes_) == set(LABELS)
     assert [entry["file"] for entry in shipped.files()] == ["quotes_label.json"]
 
 
@@ -128,11 +128,11 @@ def test_train_writes_a_deterministic_quotation_model_and_cv_reports_the_baselin
 
 
 def test_quote_examples_pair_found_quotations_with_gold_labels():
-    from analysis.learning.training import load_gold_story, rules_settings
     from analysis.pipeline import analyse_story
+    from analysis.study.training import load_gold_story, rules_settings
 
     story, gold = load_gold_story(CORPUS / "holdout_spill")
     examples = quote_examples(analyse_story(story, rules_settings(DEFAULT)), gold)
-    assert examples and all(e.label in quote_features.LABELS for e in examples)
-    model = fit_quote_model(examples)
+    assert examples and all(e.label in LABELS for e in examples)
+    model = fit_quote_model([e.features for e in examples], [e.label for e in examples])
     assert set(model.classes_) == {e.label for e in examples}
