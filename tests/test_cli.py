@@ -98,7 +98,7 @@ def test_a_model_setting_takes_a_name_never_a_number():
 
     assert DEFAULT.updated({"quotes_label_model": "quotes_label.json"}).quotes_label_model == "quotes_label.json"
     for bad in (3, "", True):
-        with pytest.raises(SettingError, match="quotes_label_model must be a model file"):
+        with pytest.raises(SettingError, match="quotes_label_model must be a non-empty text"):
             DEFAULT.updated({"quotes_label_model": bad})
 
 

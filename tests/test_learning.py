@@ -192,3 +192,21 @@ def test_synthetic_articles_edit_a_few_sentences_among_faithful_ones():
             assert text not in sentences
         if label == "supported":
             assert any(text.split()[-1] in s for s in sentences)
+
+
+def test_deciding_many_sentences_at_once_gives_each_ones_answer():
+    X, y = _toy()
+    model = LinearClaimClassifier().fit(X, y)
+    assert model.decide_many(X) == [model.decide(x) for x in X]
+    assert model.decide_many([]) == []
+
+
+@pytest.mark.parametrize("value, ok", [("rules", True), ("my/claims_label.json", True), ("", False), (3, False)])
+def test_a_model_setting_is_a_non_empty_text(value, ok):
+    from analysis.settings import SettingError
+
+    if ok:
+        assert DEFAULT.updated({"claims_label_model": value}).claims_label_model == value
+    else:
+        with pytest.raises(SettingError, match="non-empty text"):
+            DEFAULT.updated({"claims_label_model": value})

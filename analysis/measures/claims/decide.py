@@ -77,7 +77,8 @@ def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, mat
         "rate_changed": lambda: f"the same rate over another period than {where}",
     }
     for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = lambda kind=kind: f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
+        phrases[f"cue_{kind}"] = lambda kind=kind: (("an " if kind[0] in "aeiou" else "a ") + f"{kind} cue: "
+                                                    + next((c for k, c in findings.cues if k == kind), ""))
     return tuple(dict.fromkeys(phrases[name]() if name in phrases else name.replace("_", " ") for name in deciding))
 
 
@@ -110,11 +111,11 @@ def label(
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
-    for item in evidence(article, primary, alignment, quotes, figures, event, settings,
-                         primary_figures=primary_figures):
+    found = evidence(article, primary, alignment, quotes, figures, event, settings, primary_figures=primary_figures)
+    decisions = decider.decide_many([item.features for item in found])
+    for item, (verdict, deciding) in zip(found, decisions):
         sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
                                                        item.features)
-        verdict, deciding = decider.decide(features)
         reasons = _reasons(deciding, features, findings, match)
         other_event = _other_event(verdict, findings, event)
         if other_event:
