@@ -67,6 +67,9 @@ DESCRIPTIONS = {
     "value": "the figure's numeric value",
     "score": "alignment score, 0 (nothing shared) to 1 (identical)",
     "segments": "the quoted segments' document spans, as a JSON list of [start, end]",
+    "reasons": "the evidence that decided the label, most decisive first",
+    "features": "the evidence a quotation's label was decided from, as a JSON list of [feature, value] "
+                "(analysis/measures/quotes.py, fidelity_features)",
 }
 LABEL_VALUES = {
     "quotes": ("exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed"),
