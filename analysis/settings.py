@@ -259,6 +259,18 @@ class Settings:
     # attributions run 2-8 words ("said Federal Waterways Agency Administrator
     # Delphine Okonjo-Marsh" is 7).
     quote_interruption_max_words: int = 12
+    # The quotation label (issue #15): a model file fitted on the gold
+    # quotations by `sourcedrift train` over the features of
+    # analysis/measures/quotes.py (fidelity_features), or
+    # "rules" (the codebook's cascade, the baseline); named as the claims
+    # models are. The default is whichever did better leave-one-story-out
+    # (README, "Quality").
+    quotes_label_model: str = "rules"
+    # An attribution line (a name and title on a line of its own, under or above a
+    # block quotation: analysis/readers/attribution_lines.py) has at most this many words;
+    # the longest in the gold stories has 10 ("Vivek Kumar Dewangan, Chairman and
+    # Managing Director, REC Limited"), a prose line rarely so few with no verb.
+    quote_name_line_max_words: Count = 14
     # Candidate primary spans share runs of this many words with a quotation;
     # three words rarely repeat by chance inside one press release.
     quote_seed_words: Count = 3
@@ -315,7 +327,7 @@ class Settings:
 
 @lru_cache(maxsize=None)
 def declarations() -> dict[str, tuple[type, Range]]:
-    """Every setting's type (int or float) and valid range, read from the Settings fields."""
+    """Every setting's type (int, float, or str for a model file) and valid range, read from the Settings fields."""
     hints = typing.get_type_hints(Settings, include_extras=True)
     found = {}
     for field in fields(Settings):

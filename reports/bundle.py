@@ -67,6 +67,9 @@ DESCRIPTIONS = {
     "value": "the figure's numeric value",
     "score": "alignment score, 0 (nothing shared) to 1 (identical)",
     "segments": "the quoted segments' document spans, as a JSON list of [start, end]",
+    "reasons": "the evidence that decided the label, most decisive first",
+    "features": "the evidence a quotation's label was decided from, as a JSON list of [feature, value] "
+                "(analysis/measures/quotes.py, fidelity_features)",
 }
 LABEL_VALUES = {
     "quotes": ("exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed"),
@@ -534,14 +537,17 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
-    """The learned model files that decided claims, lines and paywalls (task, file name, SHA-256); none for the rules."""
+    """The learned model files that decided claims, quotations, lines and paywalls (task, file name, SHA-256); none for the rules."""
     from analysis.measures.claims import FEATURE_SET
     from analysis.readers.cleaning import deciders_of
     from analysis.learning.models import claim_decider
+    from analysis.learning.quote_labels import quote_decider
+    from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
 
     settings = {a.settings for a in analyses}
     return [entry for s in sorted(settings, key=repr)
-            for entry in claim_decider(s, FEATURE_SET).files() + deciders_of(s).files()]
+            for entry in (claim_decider(s, FEATURE_SET).files() + quote_decider(s, QUOTE_FEATURES).files()
+                          + deciders_of(s).files())]
 
 
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,

@@ -14,7 +14,7 @@ from analysis.pipeline import StoryAnalysis
 
 # Fields left out of results.json: whole texts (the inputs are hashed in the
 # bundle's manifest instead) and internal offset maps.
-_SKIP = {"pieces"}
+_SKIP = {"pieces", "features"}  # a quotation's feature dict: its deciding ones are its "reasons"
 DECIMALS = 6
 
 

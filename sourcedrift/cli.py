@@ -46,11 +46,14 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
             raise InputError(path, f"[settings] {error}") from None
     if models:
         from analysis.learning.models import claim_decider
+        from analysis.learning.quote_labels import quote_decider
         from analysis.measures.claims import FEATURE_SET
+        from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
         from analysis.readers.cleaning import deciders_of
 
         claim_decider(settings, FEATURE_SET)
         deciders_of(settings)
+        quote_decider(settings, QUOTE_FEATURES)
     return settings
 
 
@@ -92,21 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
                                "story); several with --cv")
     evaluate.add_argument("--cv", action="store_true",
-                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled, and its lines "
-                               "and paywall decided, by models fitted on the others' gold (and their synthetic "
-                               "cases); per-story and pooled scores")
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims and quotation labels "
+                               "decided, and its lines and paywall, by models fitted on the others' gold (and "
+                               "their synthetic cases); per-story and pooled scores, and the rules baseline pooled")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims, boilerplate-line and paywall models on stories' gold; "
+    train = commands.add_parser("train", help="fit the claims, quotation, boilerplate-line and paywall models on stories' gold; "
                                               "write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
-                       help="folder for claims_label.json, claims_kind.json, boilerplate_lines.json and "
-                            "paywall.json (point claims_label_model, claims_kind_model, boilerplate_model and "
-                            "paywall_model at them with --config)")
+                       help="folder for claims_label.json, claims_kind.json, quotes_label.json, "
+                            "boilerplate_lines.json and paywall.json (point claims_label_model, claims_kind_model, "
+                            "quotes_label_model, boilerplate_model and paywall_model at them with --config)")
     train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
@@ -305,9 +308,14 @@ def _cross_validate(args: argparse.Namespace) -> int:
     print("pooled")
     for line in format_scores(found.pooled):
         print(f"  {line}")
+    print("pooled, rules baseline (the claims and quotation cascades, same stories)")
+    for line in format_scores(found.baseline_pooled):
+        print(f"  {line}")
     if args.json:
         write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
-                                       "pooled": found.pooled}))
+                                       "pooled": found.pooled,
+                                       "baseline": {"stories": dict(zip(found.stories, found.baseline_per_story)),
+                                                    "pooled": found.baseline_pooled}}))
     return 0
 
 
@@ -326,6 +334,8 @@ def _line_folds(stories, settings: Settings):
 
 def _train(args: argparse.Namespace) -> int:
     from analysis.study import line_training
+    from analysis.study.quote_training import model_file as quote_model_file
+    from analysis.study.quote_training import quote_examples
     from analysis.study.synthetic import synthetic_by_story
     from analysis.study.training import describe, gold_examples, load_gold_story, model_files, rules_settings
     from analysis.pipeline import analyse_story
@@ -337,12 +347,14 @@ def _train(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
     stories = [load_gold_story(d) for d in args.stories]
-    examples = []
+    examples, quoted = [], []
     for story, gold in stories:
         if "claims" not in gold.annotated:
             raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
         say(f"analysing {story.name}")
-        examples.extend(gold_examples(analyse_story(story, settings), gold, settings))
+        analysis = analyse_story(story, settings)
+        examples.extend(gold_examples(analysis, gold, settings))
+        quoted.extend(quote_examples(analysis, gold))
     say("making synthetic cases from the primaries")
     weight = settings.claims_synthetic_weight
     for found in synthetic_by_story([story for story, _ in stories], settings, weight=weight).values():
@@ -352,6 +364,7 @@ def _train(args: argparse.Namespace) -> int:
         files = model_files(examples, synthetic_weight=weight)
         files.update(line_training.model_files(
             [page for story, gold in stories for page in line_training.gold_pages(story, gold)], settings))
+        files.update(quote_model_file(quoted))
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
     with staged_output(out) as staging:
@@ -359,7 +372,7 @@ def _train(args: argparse.Namespace) -> int:
             (staging / name).write_bytes(data)
     gold_count = sum(1 for e in examples if e.origin == "gold")
     print(f"trained on {len(stories)} stories: {gold_count} gold sentences, "
-          f"{len(examples) - gold_count} synthetic")
+          f"{len(examples) - gold_count} synthetic, {len(quoted)} gold quotations")
     for line in describe(files):
         print(f"  {line}")
     print(f"wrote {', '.join(str(out / name) for name in files)}")

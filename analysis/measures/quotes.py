@@ -30,6 +30,7 @@ Every span in a record is a DOCUMENT offset.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -38,7 +39,8 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import Literal
 
-from analysis.readers import speakers
+from analysis.learning.quote_labels import EDIT_KINDS, QuoteDecider, cascade, quote_decider
+from analysis.readers import attribution_lines, speakers
 from analysis.readers.cleaning import Body
 from analysis.records import EventCheck
 from analysis.settings import DASH_ATTRIBUTION_MAX_WORDS, DEFAULT, Settings, word_list
@@ -108,6 +110,8 @@ class Quote:
     diff: tuple[Edit, ...] = ()
     provenance: Provenance | None = None    # only for unsourced quotations
     note: str = ""                          # why the label is not the word-by-word one (see for_event)
+    reasons: tuple[str, ...] = ()           # the evidence that decided the label, most decisive first
+    features: tuple[tuple[str, float], ...] = ()  # the fidelity evidence the decider weighed (fidelity_features)
 
 
 @dataclass(frozen=True)
@@ -382,9 +386,16 @@ def _windows(body: Body, masked: str, quotation: _Found, bounds: str) -> tuple[l
     return windows, True
 
 
-def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.Lexicon) -> list[_Credit]:
+def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.Lexicon,
+             settings: Settings = DEFAULT) -> list[_Credit]:
     credits = []
     bounds = _masked(body.text, [quotation for quotation in found if not quotation.is_term])
+    opens_paragraph = [False] * len(body.paragraphs)
+    for quotation in found:
+        if not quotation.is_term:
+            piece = quotation.pieces[0]
+            at = piece.open_mark if piece.open_mark is not None else piece.start
+            opens_paragraph[piece.paragraph] |= not body.text[body.paragraphs[piece.paragraph].start:at].strip()
     for quotation in found:
         if quotation.is_term:
             credits.append(_Credit(quotation.segments[0][0], None, False))
@@ -397,6 +408,13 @@ def _credits(body: Body, masked: str, found: Sequence[_Found], words: speakers.L
                 attribution = candidate  # a named speaker beats "officials said"
             if attribution is not None and attribution.mention is not None:
                 break
+        if attribution is None or attribution.mention is None:
+            first, last = quotation.pieces[0], quotation.pieces[-1]
+            line = attribution_lines.line_credit(
+                masked, body.paragraphs, first.paragraph, last.paragraph,
+                first.open_mark if first.open_mark is not None else first.start, last.close_mark, words,
+                settings.quote_name_line_max_words, opens_paragraph)
+            attribution = line or attribution
         at = attribution.mention.start if attribution and attribution.mention else quotation.segments[0][0]
         credits.append(_Credit(at, attribution, opens_sentence))
     return credits
@@ -447,6 +465,12 @@ def _resolve(
                 and masked.count("\n", before[-1].sentence[1], opening) <= 1:
             return before[-1]
         return None
+    def subject_of(quotation: _Found) -> speakers.Subject | None:
+        """The person named as the subject of the sentence a quotation stands in, before it."""
+        opening = quotation.pieces[0].open_mark
+        opening = quotation.segments[0][0] if opening is None else opening
+        return next((s for s in subjects if s.sentence[0] <= opening < s.sentence[1] and s.mention.end <= opening),
+                    None)
     starts = [sentence.start for sentence in body.sentences]
 
     def sentence_of(offset: int) -> int:
@@ -486,6 +510,11 @@ def _resolve(
                 # "She said it was "a program ..." and vowed that investigators "will follow ...""
                 kind, name, gender = history[-1][1:]
                 how = "the speaker credited earlier in the same sentence"
+            elif (own := subject_of(found[n])) is not None:
+                # "Gove leaned on tangibility, calling these "projects ..."": no verb of saying,
+                # but the person the sentence is about frames the words as theirs.
+                kind, name, gender = as_speaker(own)[1:]
+                how = f"the subject of its sentence ({own.mention.text})"
             else:
                 kind, name, gender, how = "", "", "", "no attribution"
         else:
@@ -553,7 +582,7 @@ def _read(body: Body, settings: Settings, known: frozenset[str], primary_names: 
     every = speakers.lexicon(body.text, known)
     outside = every.outside(masked)
     names = speakers.names_in(body.text, paragraphs, every, outside)
-    credits = _credits(body, masked, found, outside)
+    credits = _credits(body, masked, found, outside, settings)
     resolved = _resolve(body, masked, found, credits, primary_names or names, names, outside)
     return _Text(body, tuple(found), tuple(resolved), names, tuple(notes))
 
@@ -971,7 +1000,8 @@ def _quote_record(body: Body, quotation: _Found, speaker: tuple[str, str]) -> Qu
     )
 
 
-def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, settings: Settings) -> Quote:
+def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, settings: Settings,
+           decider: QuoteDecider) -> Quote:
     tokens: list[_Token] = []
     segment_ends: set[int] = set()
     for a, b in quotation.segments:
@@ -981,19 +1011,21 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
             segment_ends.add(words_so_far - 1)
     quote_words = _words(tokens)
     fidelity = _fidelity(quote_words, primary, settings, frozenset(segment_ends))
-    if fidelity.label == "unsourced" or not fidelity.primary_words:
-        return replace(record, label="unsourced", match=fidelity.match)
+    evidence = _evidence(record, quote_words, fidelity, primary, settings)
+    label, reasons = decider.decide(evidence)
+    features = tuple(sorted(evidence.items()))
+    if evidence["below_min_match"]:
+        return replace(record, label="unsourced", match=fidelity.match, features=features, reasons=reasons)
     runs = _runs_of(fidelity.primary_words)
     pspans = primary.words.spans
     primary_segments = tuple(primary.body.to_document(pspans[a][0], pspans[b][1]) for a, b in runs)
     first, last = pspans[runs[0][0]][0], pspans[runs[-1][1]][1]
     said_by = _primary_speaker(primary, fidelity.primary_words)
-    label = fidelity.label
-    if record.speaker and said_by and not _compatible(record.speaker, said_by, primary):
-        label = "misattributed"
     return replace(
         record,
         label=label,
+        features=features,
+        reasons=reasons,
         primary_span=primary.body.to_document(first, last),
         primary_segments=primary_segments,
         primary_text=primary.body.text[first:last],
@@ -1001,6 +1033,93 @@ def _check(record: Quote, quotation: _Found, body: Body, primary: _Primary, sett
         match=fidelity.match,
         diff=fidelity.edits,
     )
+
+
+FEATURE_SET = "quotes-1"  # names the features below; a model fitted on another set is refused on load
+
+
+def fidelity_features(edits: Sequence[Edit], *, match: float, min_match: float, words: int, runs: int,
+                      closing_changed: bool, comma_for_stop: bool, ellipsis_start: bool, ellipsis_end: bool,
+                      brackets: bool, cut_is_attribution: bool, speaker: bool, primary_speaker: bool,
+                      compatible: bool, found: bool) -> dict[str, float]:
+    """The fidelity evidence on one quotation as numbers (booleans 0/1, counts, shares): what a decider weighs.
+
+    Args:
+        edits: the word-level differences from the primary.
+        match: share of the quotation's words found in the primary (0..1).
+        min_match: the share below which the cascade calls it unsourced.
+        words: the quotation's length in words.
+        runs: separate runs of primary words it joins (1 for one span).
+        closing_changed: its last punctuation is not the primary's there.
+        comma_for_stop: that change is a comma where the primary ends its sentence ("...dealer," she said).
+        ellipsis_start: it opens with an ellipsis.
+        ellipsis_end: it closes with an ellipsis where the primary goes on without one: a cut, marked.
+        brackets: it holds square brackets.
+        cut_is_attribution: every unmarked cut is the primary's own attribution ("said Jane Roe").
+        speaker, primary_speaker: the article credits someone; the primary says who speaks.
+        compatible: the two are one speaker (or the issuer and its spokesperson).
+        found: the alignment found primary words for it at all.
+
+    The codebook's cascade over these (``analysis.learning.quote_labels.cascade``)
+    is also given as a feature, ``cascade=<label>``, for a learned model to correct.
+    """
+    x: dict[str, float] = {
+        "match": round(match, 4),
+        "below_min_match": float(match < min_match or not found),
+        "log_words": round(math.log1p(words), 4),
+        "extra_runs": float(max(runs - 1, 0)),
+        "closing_changed": float(closing_changed),
+        "comma_for_stop": float(comma_for_stop),
+        "ellipsis_start": float(ellipsis_start),
+        "ellipsis_end": float(ellipsis_end),
+        "brackets": float(brackets),
+        "cut_is_attribution": float(cut_is_attribution),
+        "speaker_given": float(speaker),
+        "primary_speaker_given": float(primary_speaker),
+        "speaker_conflict": float(speaker and primary_speaker and not compatible),
+    }
+    for kind in EDIT_KINDS:
+        x[f"{kind}_unmarked"] = 0.0
+        x[f"{kind}_marked"] = 0.0
+    changed = 0
+    for edit in edits:
+        x[f"{edit.kind}_{'marked' if edit.marked else 'unmarked'}"] += 1.0
+        if not edit.marked and edit.kind in ("insert", "delete", "substitute"):
+            changed += max(len(edit.article.split()), len(edit.primary.split()))
+    x["log_words_changed_unmarked"] = round(math.log1p(changed), 4)
+    x[f"cascade={cascade(x)}"] = 1.0
+    return x
+
+
+def _evidence(record: Quote, quote: _Words, fidelity: _Fidelity, primary: _Primary,
+              settings: Settings) -> dict[str, float]:
+    """The fidelity evidence of one quotation as a feature dict (:func:`fidelity_features`)."""
+    found = bool(fidelity.primary_words) and fidelity.label != "unsourced"
+    said_by = _primary_speaker(primary, fidelity.primary_words) if found else ""
+    closing = quote.punct_after[-1] if quote.punct_after else ""
+    primary_closing = primary.words.punct_after[max(fidelity.primary_words)] if found else ""
+    closing_changed = bool(found and closing and closing != primary_closing)
+    cuts = [e for e in fidelity.edits if e.kind == "cut" and not e.marked]
+    return fidelity_features(
+        fidelity.edits, match=fidelity.match, min_match=settings.quote_min_match, words=len(quote.keys),
+        runs=len(_runs_of(fidelity.primary_words)) if found else 0, closing_changed=closing_changed,
+        comma_for_stop=closing_changed and closing == "," and _ends_sentence(primary_closing),
+        ellipsis_start=bool(quote.ellipsis_before and quote.ellipsis_before[0]),
+        ellipsis_end=found and bool(_CLOSING_ELLIPSIS.search(record.text))
+        and not _primary_ellipsis_after(primary, max(fidelity.primary_words)), brackets="[" in record.text,
+        cut_is_attribution=bool(cuts) and all(word_count(e.primary) <= settings.quote_interruption_max_words
+                                              and speakers.said_verbs_in(e.primary) for e in cuts),
+        speaker=bool(record.speaker), primary_speaker=bool(said_by),
+        compatible=not (record.speaker and said_by) or _compatible(record.speaker, said_by, primary),
+        found=found)
+
+
+_CLOSING_ELLIPSIS = re.compile(r"(?:(?:\.\s?){2}\.|…)[.,;:!?]?\s*$")
+
+
+def _primary_ellipsis_after(primary: _Primary, j: int) -> bool:
+    """Whether the primary itself has an ellipsis after its word ``j`` (or ends there)."""
+    return j + 1 >= len(primary.words.keys) or primary.words.ellipsis_before[j + 1]
 
 
 # ------------------------------------------------------------------ provenance
@@ -1059,13 +1178,17 @@ def _provenance(reports: list[list[Quote]], settings: Settings) -> list[list[Quo
 
 # ------------------------------------------------------------------ entry point
 
-def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT) -> tuple[QuoteReport, tuple[QuoteReport, ...]]:
+def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = DEFAULT, *,
+                  decider: QuoteDecider | None = None) -> tuple[QuoteReport, tuple[QuoteReport, ...]]:
     """Extract the primary's and every article's quotations and label the articles' ones.
 
     Returns the primary's report (labels None) and one report per article, in
     order. Each report's ``quotes`` hold quotations of ``quote_min_words``
-    words or more, its ``terms`` the shorter quoted text.
+    words or more, its ``terms`` the shorter quoted text. Labels come from the
+    decider the settings name (``quotes_label_model``: a model fitted on gold,
+    or the codebook's cascade); ``decider`` overrides it.
     """
+    decider = decider or quote_decider(settings, FEATURE_SET)
     known = _known_words([primary, *articles])
     primary_text = _read(primary, settings, known, None)
     source = _primary(primary_text, settings)
@@ -1085,7 +1208,7 @@ def analyse_story(primary: Body, articles: Sequence[Body], settings: Settings = 
         for quotation, speaker in zip(text.found, text.speakers):
             record = _quote_record(body, quotation, speaker)
             if not quotation.is_term:
-                record = _check(record, quotation, body, source, settings)
+                record = _check(record, quotation, body, source, settings, decider)
             records.append(record)
         per_article.append([q for q in records if not q.is_term])
         terms.append(tuple(q for q in records if q.is_term))

@@ -49,6 +49,10 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "any
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# "in the agency’s words", "in the words of the minister": an attribution like "according to".
+_IN_WORDS = re.compile(r"\bin\s+(?:the\s+words\s+of\b|(?=(?:the\s+)?[\w.\- ]{1,60}?['’]s?\s+(?:own\s+)?words\b))", re.IGNORECASE)
+# Words at most between a lead-in's colon and the quotation it introduces ("...: maintenance records "...").
+_LEAD_IN_TAIL_WORDS = 4
 _DASH_LEAD = re.compile(r"^[\s,]*(?:—|–|--|-)\s*")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+")
 _CLOSING = "\"'”’)]" + MASK
@@ -717,11 +721,18 @@ def attribution_in(text: str, window: tuple[int, int], *, after_quote: bool, lea
         return None
     found = words.within(lo, hi) if words is not None else mentions(text, lo, hi, known)
     evidence = " ".join(text[lo:hi].split())
-    according = _ACCORDING.search(text, lo, hi)
+    according = _ACCORDING.search(text, lo, hi) or _IN_WORDS.search(text, lo, hi)
     if according:
         following = [m for m in found if m.start >= according.end() and not m.in_title]
         if following and text[according.end():following[0].start].split() in ([], ["the"], ["The"]):
-            return Attribution(following[0], "according to", evidence)
+            mention = following[0]
+            if mention.kind == "reference" and mention.name[4:] in _statement_words():
+                # "Khan said, according to the statement": the statement carries the words; she said them.
+                verbs = said_verbs_in(text, lo, according.start())
+                subject = _subject(text, (lo, according.start()), verbs[-1], found) if verbs else None
+                if subject is not None:
+                    return Attribution(subject, "verb", evidence)
+            return Attribution(mention, "according to", evidence)
     if after_quote:
         dash = _DASH_LEAD.match(text[lo:hi])
         if dash and found:
@@ -734,9 +745,22 @@ def attribution_in(text: str, window: tuple[int, int], *, after_quote: bool, lea
         subject = _subject(text, window, verb, found)
         if subject is not None:
             return Attribution(subject, "verb", evidence)
-    if not after_quote and text[lo:hi].rstrip().endswith(lead_in):
-        first = next((m for m in found if not m.in_title and m.kind != "pronoun"), None)
-        if first is not None and _opens_clause(text[lo:first.start]):
+    lead_end = hi
+    if not after_quote and ":" in lead_in and not text[lo:hi].rstrip().endswith(lead_in):
+        # "Roe put it bluntly: maintenance records "are ..."": a colon a few words before the quotation.
+        colon = text.rfind(":", lo, hi)
+        if colon >= 0 and len(text[colon + 1:hi].split()) <= _LEAD_IN_TAIL_WORDS:
+            lead_end = colon + 1
+    if not after_quote and text[lo:lead_end].rstrip().endswith(lead_in):
+        # A pronoun stands for a person ("He put it plainly:"); "it" and "they" rarely lead in a quotation.
+        first = next((m for m in found if not m.in_title and m.start < lead_end
+                      and (m.kind != "pronoun" or pronoun_wants(m) == "person")), None)
+        prefix = text[lo:first.start] if first is not None else ""
+        described_by = _DESCRIPTION_PREFIX.fullmatch(prefix)
+        if first is not None and (_opens_clause(prefix) or described_by and described_by.group(1) in _descriptors()):
+            following = [m for m in found if m.start >= first.end and m.end <= lead_end]
+            # "The commission’s acting chairman, Robert Adler, put it well:": the person in apposition.
+            first = _speaker_behind(text, first, following, lead_end) or first
             return Attribution(first, "colon lead-in", evidence)
     if verbs:
         # A verb of speaking with nobody named ("officials said"): credited, but to no one we can name.

@@ -1,10 +1,11 @@
 """Leave-one-story-out: each story scored by models fitted without it (nor anything made from its primary).
 
-The analysis of a story does not depend on the claims decider, so each story
-is analysed once; its claims are then labelled again by the decider fitted
-on the other stories, and scored with ``analysis.study.evaluate.score`` exactly as
-``sourcedrift evaluate`` scores them. The pooled figures score all stories'
-units together (not an average of the per-story figures).
+The analysis of a story does not depend on the claims or quotation
+deciders, so each story is analysed once (by the rules, which are also
+reported as the baseline); its claims and quotations are then labelled
+again by the deciders fitted on the other stories, and scored with
+``analysis.study.evaluate.score`` exactly as ``sourcedrift evaluate`` scores
+them. The pooled figures score all stories' units together (not an average of the per-story figures).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from analysis.measures import claims
 from analysis.study.evaluate import Scores, score
 from analysis.study.gold import Gold
 from analysis.learning.models import KIND_TASK, LABEL_TASK, ClaimDecider, LoadedModel
+from analysis.study.quote_training import QuoteExample, fold_decider, quote_examples, relabel_quotes
 from analysis.study.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
 from analysis.settings import Settings
 
@@ -25,6 +27,9 @@ class CrossValidation:
     stories: tuple[str, ...]
     per_story: tuple[Scores, ...]
     pooled: Scores
+    # The same stories scored by the rules (claims and quotation cascades): the baseline.
+    baseline_per_story: tuple[Scores, ...] = ()
+    baseline_pooled: Scores | None = None
 
 
 def _decider(train: Sequence[Example]) -> ClaimDecider:
@@ -87,13 +92,18 @@ def cross_validate(stories: Sequence[tuple[object, Gold]], settings: Settings, *
         analysis = analyse(story, plain)
         analyses.append(analysis)
         examples[story.name] = gold_examples(analysis, gold, plain) + list((extra or {}).get(story.name, []))
+    quoted = {story.name: quote_examples(analysis, gold) for (story, gold), analysis in zip(stories, analyses)}
     scored = []
     for (story, gold), analysis in zip(stories, analyses):
         progress(f"fitting without {story.name}")
         train = [e for name, found in examples.items() if name != story.name for e in found]
-        scored.append((relabel(analysis, _decider(train), plain), gold))
+        quotes_train = [e for name, found in quoted.items() if name != story.name for e in found]
+        relabelled = relabel_quotes(relabel(analysis, _decider(train), plain), fold_decider(quotes_train))
+        scored.append((relabelled, gold))
     per_story = tuple(score(analysis, gold) for analysis, gold in scored)
-    return CrossValidation(tuple(s.name for s, _ in stories), per_story, pooled_score(scored))
+    baseline = [(analysis, gold) for (_, gold), analysis in zip(stories, analyses)]
+    return CrossValidation(tuple(s.name for s, _ in stories), per_story, pooled_score(scored),
+                           tuple(score(a, g) for a, g in baseline), pooled_score(baseline))
 
 
 def fitted_on_all(stories: Sequence[tuple[object, Gold]], settings: Settings, *,
@@ -107,6 +117,9 @@ def fitted_on_all(stories: Sequence[tuple[object, Gold]], settings: Settings, *,
     train = [e for (story, gold), analysis in zip(stories, analyses) for e in gold_examples(analysis, gold, plain)]
     train += [e for found in (extra or {}).values() for e in found]
     decider = _decider(train)
-    scored = [(relabel(analysis, decider, plain), gold) for (_, gold), analysis in zip(stories, analyses)]
+    quoter = fold_decider([e for (_, gold), analysis in zip(stories, analyses)
+                           for e in quote_examples(analysis, gold)])
+    scored = [(relabel_quotes(relabel(analysis, decider, plain), quoter), gold)
+              for (_, gold), analysis in zip(stories, analyses)]
     return CrossValidation(tuple(s.name for s, _ in stories), tuple(score(a, g) for a, g in scored),
                            pooled_score(scored))

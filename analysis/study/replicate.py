@@ -229,11 +229,14 @@ def _settings(path: Path, overrides: object) -> Settings:
     except SettingError as error:
         raise InputError(path, f"[settings] {error}") from None
     from analysis.learning.models import claim_decider
+    from analysis.learning.quote_labels import quote_decider
     from analysis.measures.claims import FEATURE_SET
+    from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
     from analysis.readers.cleaning import deciders_of
 
     claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
     deciders_of(settings)
+    quote_decider(settings, QUOTE_FEATURES)
     return settings
 
 

@@ -45,8 +45,8 @@ class Example:
 
 
 def rules_settings(settings: Settings) -> Settings:
-    """The settings with the rules deciding claims: the evidence does not depend on the decider."""
-    return replace(settings, claims_label_model=RULES, claims_kind_model=RULES)
+    """The settings with the rules deciding claims and quotations: the evidence does not depend on the decider."""
+    return replace(settings, claims_label_model=RULES, claims_kind_model=RULES, quotes_label_model=RULES)
 
 
 def load_gold_story(directory: str | Path):

@@ -93,12 +93,21 @@ def test_bad_config(tmp_path, capsys, setting, message):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_model_setting_takes_a_name_never_a_number():
+    from analysis.settings import DEFAULT, SettingError
+
+    assert DEFAULT.updated({"quotes_label_model": "quotes_label.json"}).quotes_label_model == "quotes_label.json"
+    for bad in (3, "", True):
+        with pytest.raises(SettingError, match="quotes_label_model must be a non-empty text"):
+            DEFAULT.updated({"quotes_label_model": bad})
+
+
 def test_every_default_setting_lies_in_its_declared_range():
     from analysis.settings import DEFAULT, declarations
 
     for name, (kind, valid) in declarations().items():
         value = getattr(DEFAULT, name)
-        assert type(value) is kind and valid.holds(value), name
+        assert type(value) is kind and (kind is str or valid.holds(value)), name
     assert DEFAULT.updated({"match_min_score": 0}).match_min_score == 0.0  # a whole number for a float
 
 
