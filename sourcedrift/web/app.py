@@ -27,7 +27,7 @@ from analysis.settings import DEFAULT, Settings
 from corpus import InputError
 from reports.charts import charts
 from reports.fonts import BOLD, LICENCE, REGULAR, font_path
-from reports.handout import Handout, counts_line, prepare, stylesheet
+from reports.handout import Handout, counts_line, grid_html, prepare, stylesheet
 from reports.layout import REGULAR as REGULAR_GEOMETRY
 from reports.style import FIGURE, QUOTE, SENTENCE
 from sourcedrift.web import corrections, outputs, refit, uploads
@@ -197,7 +197,8 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
             return _waiting(registry, entry)
         handout = _handout(entry)
         drawn, left_out = _charts(entry)
-        return render_template("grid.html", entry=entry, handout=handout, charts=drawn, left_out=left_out)
+        return render_template("grid.html", entry=entry, handout=handout, grid=grid_html(handout.view),
+                               charts=drawn, left_out=left_out)
 
     @app.get("/story/<story_id>/chart/<name>.svg")
     def chart(story_id: str, name: str):
