@@ -160,8 +160,9 @@ def canonical(word: str) -> str:
 
 # --- patterns -------------------------------------------------------------------------
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "lakh" (100,000) and "crore" (10 million): South Asian English counts in them.
+_SCALE_WORDS = r"hundred|thousand|lakh|crore|million|billion|trillion"
 # A number is not glued to letters, other digits or a hyphen ("COVID-19", "H1N1", "10-K").
 _BEFORE = r"(?<![\w\-/.,])"
 _AFTER = r"(?![\w/]|[.,]\d|-\w)"
@@ -294,8 +295,22 @@ def _small(text: str) -> float | None:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    return {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7, "million": 1e6, "mn": 1e6, "m": 1e6,
             "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}[word.lower()]
+
+
+def plain_digits(digits: str, scale: float = 1.0) -> str:
+    """``digits`` with a dot used as the thousands separator written without it ("12.500" -> "12500").
+
+    Two or more dot groups ("1.000.000") always are; one group of exactly
+    three digits after a leading 1-9 ("12.500", "US$4.295") is too, unless a
+    scale word follows ("3.125 billion"): news gives counts and sums to three
+    decimals almost never, while European outlets write thousands that way.
+    """
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits) or (
+            scale == 1 and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", digits)):
+        return digits.replace(".", "")
+    return digits
 
 
 def _precision(digits: str, scale: float, unit: str, settings: Settings) -> float:
@@ -726,10 +741,11 @@ def _money(s: _Sentence) -> list[Reading]:
             s.take(a, b)  # a subscription price on the page, not a figure of the story
             continue
         scale = _scale(match.group(3))
-        value = _number(match.group(2)) * scale
-        precision = _precision(match.group(2), scale, "money", s.settings)
+        digits = plain_digits(match.group(2), scale)
+        value = _number(digits) * scale
+        precision = _precision(digits, scale, "money", s.settings)
         noun, _, phrase = _counted(s, b, "money")
-        out.append(_make(s, a, b, value, "money", precision=precision, unit_step=step(match.group(2), scale),
+        out.append(_make(s, a, b, value, "money", precision=precision, unit_step=step(digits, scale),
                          counted=noun or match.group(1),
                          head=canonical(noun) if noun else "", phrase=phrase))
     return out
@@ -927,9 +943,10 @@ def _digit_numbers(s: _Sentence) -> list[Reading]:
             s.take(a, b)
             continue
         scale = _scale(match.group(2))
-        value = _number(match.group(1)) * scale
-        precision = _precision(match.group(1), scale, "count", s.settings)
-        reading = _classify(s, a, b, value, match.group(1), scale, precision)
+        digits = plain_digits(match.group(1), scale)
+        value = _number(digits) * scale
+        precision = _precision(digits, scale, "count", s.settings)
+        reading = _classify(s, a, b, value, digits, scale, precision)
         if reading is not None:
             out.append(reading)
     return out

@@ -74,6 +74,14 @@ def _only(text: str):
     ("The Route 62 bus was late.", "Route 62", "identifier", 62, "", "route"),
     ("The council votes on the fiscal year 2027 budget.", "2027", "year", 2027, "", "fiscal year"),
     ("The company was founded in 2027.", "2027", "year", 2027, "", "year"),
+    # issue #15: figure forms of other conventions
+    ("Peloton recalls 125.000 treadmills.", "125.000", "count", 125000, "", "treadmills"),  # dot thousands
+    ("It cost around US$4.295 at launch.", "around US$4.295", "money", 4295, "around", "$"),
+    ("Police made 1.000.000 stops.", "1.000.000", "count", 1e6, "", "stops"),
+    ("It cost 3.125 billion dollars.", "3.125 billion dollars", "money", 3.125e9, "", "$"),  # a scale: decimals
+    ("It reaches 17 lakh households.", "17 lakh", "count", 1.7e6, "", "households"),
+    ("It reaches 1 crore homes.", "1 crore", "count", 1e7, "", "homes"),
+    ("Police made 1450 arrests.", "1450", "count", 1450, "", "arrests"),  # a count, not a year
 ])
 def test_reading(text, figure, unit, value, qualifier, counted):
     reading = _only(text)
