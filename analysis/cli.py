@@ -47,6 +47,11 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
         from analysis.learning.models import claim_decider
 
         claim_decider(settings, FEATURE_SET)
+        from analysis import event, numbers
+        from analysis.learning.deciders import event_decider, figure_decider
+
+        figure_decider(settings, numbers.FEATURE_SET)
+        event_decider(settings, event.FEATURE_SET)
     return settings
 
 
@@ -84,18 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
                                "story); several with --cv")
     evaluate.add_argument("--cv", action="store_true",
-                          help="leave-one-story-out over the STORY_DIRs: each story's claims labelled by models "
-                               "fitted on the others' gold (and their synthetic cases); per-story and pooled scores")
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims, figures and "
+                               "same_event decided by models fitted on the others' gold (and their synthetic "
+                               "cases); per-story and pooled scores, and the rules baseline for figures and events")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims models on stories' gold; write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the claims, figure and event models on stories' gold; write them "
+                                              "to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
-                       help="folder for claims_label.json and claims_kind.json (point claims_label_model and "
-                            "claims_kind_model at them with --config)")
+                       help="folder for claims_label.json, claims_kind.json, figures_label.json and event.json "
+                            "(point claims_label_model, claims_kind_model, figures_label_model and event_model at "
+                            "them with --config)")
     train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
@@ -269,6 +277,7 @@ def _cross_validate(args: argparse.Namespace) -> int:
         raise InputError(unclaimed[0], "its gold does not annotate claims; --cv fits and scores claims")
     extra = synthetic_by_story([story for story, _ in stories], settings, weight=settings.claims_synthetic_weight)
     found = cross_validate(stories, settings, extra=extra)
+    found, decisions = _with_decisions(found, stories, settings)
     print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled by models fitted without "
           "the story and without the cases made from its primary)")
     for name, scores in zip(found.stories, found.per_story):
@@ -278,10 +287,25 @@ def _cross_validate(args: argparse.Namespace) -> int:
     print("pooled")
     for line in format_scores(found.pooled):
         print(f"  {line}")
+    print("pooled, figures and events decided by the hand-set rules (the baseline)")
+    for line in format_scores(decisions.baseline_pooled):
+        print(f"  {line}")
     if args.json:
         write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
-                                       "pooled": found.pooled}))
+                                       "pooled": found.pooled, "baseline_pooled": decisions.baseline_pooled}))
     return 0
+
+
+def _with_decisions(found, stories, settings):
+    """``found`` with its figures and documents scores replaced by those of the figure and event models
+    fitted without each story (``analysis.learning.figure_training``), and those cross-validated figures."""
+    from dataclasses import replace
+
+    from analysis.learning.figure_training import cross_validate_decisions
+
+    decisions = cross_validate_decisions(stories, settings)
+    per_story = tuple({**claims, **figures} for claims, figures in zip(found.per_story, decisions.per_story))
+    return replace(found, per_story=per_story, pooled={**found.pooled, **decisions.pooled}), decisions
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -296,12 +320,14 @@ def _train(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
     stories = [load_gold_story(d) for d in args.stories]
-    examples = []
+    examples, analyses = [], []
     for story, gold in stories:
         if "claims" not in gold.annotated:
             raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
         say(f"analysing {story.name}")
-        examples.extend(gold_examples(analyse_story(story, settings), gold, settings))
+        analysis = analyse_story(story, settings)
+        analyses.append((analysis, gold))
+        examples.extend(gold_examples(analysis, gold, settings))
     say("making synthetic cases from the primaries")
     weight = settings.claims_synthetic_weight
     for found in synthetic_by_story([story for story, _ in stories], settings, weight=weight).values():
@@ -311,6 +337,7 @@ def _train(args: argparse.Namespace) -> int:
         files = model_files(examples, synthetic_weight=weight)
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
+    files.update(_decision_files(analyses, settings))
     with staged_output(out) as staging:
         for name, data in files.items():
             (staging / name).write_bytes(data)
@@ -321,6 +348,21 @@ def _train(args: argparse.Namespace) -> int:
         print(f"  {line}")
     print(f"wrote {', '.join(str(out / name) for name in files)}")
     return 0
+
+
+def _decision_files(analyses, settings) -> dict[str, bytes]:
+    """The figure label and event model files fitted on the analysed gold stories (rules deciding both)."""
+    from analysis.learning.event_training import event_examples, event_model_file
+    from analysis.learning.figure_training import figure_examples, figure_model_file
+
+    figures = [a for analysis, gold in analyses for a in figure_examples(analysis, gold, settings)]
+    events = [e for analysis, gold in analyses for e in event_examples(analysis, gold)]
+    files = {}
+    if figures:
+        files["figures_label.json"] = figure_model_file(figures)
+    if len({e.label for e in events}) == 2:
+        files["event.json"] = event_model_file(events)
+    return files
 
 
 def _new(args: argparse.Namespace) -> int:

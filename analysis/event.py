@@ -48,6 +48,10 @@ if TYPE_CHECKING:  # numbers reads EventCheck: it is imported where it is called
     from analysis.numbers import FigureReport
 
 
+# The evidence an event decider weighs; a model made for other features is refused on load.
+FEATURE_SET = "event-1"
+
+
 @dataclass(frozen=True)
 class EventCheck:
     same_event: bool
@@ -55,6 +59,7 @@ class EventCheck:
     evidence: tuple[str, ...]           # readable reasons, most telling first
     reference: ReferenceEvent | None    # the story's reference sheet for the event the article reports, if any
     votes: float = 0.0                  # sum of the votes: > 0 leans "different event"
+    features: tuple[tuple[str, float], ...] = ()  # the evidence a decider weighed (FEATURE_SET), sorted by name
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,12 @@ def _agreement(article: Body, found: FigureReport, primary: Body, primary_figure
     """
     from analysis import numbers
 
+    from analysis.learning.deciders import FigureDecider
+
     provisional = EventCheck(reference is None, 0.5, (), reference)
-    labelled = numbers.check(article, found, primary, primary_figures, alignment, provisional, settings)
+    # The hand-set figure labels, whatever decides figures: the event evidence must not move with a figure model.
+    labelled = numbers.check(article, found, primary, primary_figures, alignment, provisional, settings,
+                             decider=FigureDecider(None))
     if reference is None:
         values = {f.span: f.value for f in primary_figures.figures}
     else:
@@ -156,14 +165,18 @@ def check(
     figures: FigureReport | None = None,
     primary_figures: FigureReport | None = None,
     quotes: QuoteReport | None = None,
+    decider=None,
 ) -> EventCheck:
     """Weigh the year, period, figures and officials of ``article`` against the primary and any references.
 
     ``figures`` and ``primary_figures`` are ``numbers.extract`` of the article
     and the primary, ``quotes`` the article's quote report (each made here
-    when not given).
+    when not given). The verdict comes from the decider the settings name
+    (``event_model``: the vote formula, "rules", or a model fitted on gold);
+    ``decider`` overrides them (cross-validation).
     """
     from analysis import numbers
+    from analysis.learning.deciders import event_decider
 
     found = figures if figures is not None else numbers.extract(article, settings)
     source = primary_figures if primary_figures is not None else numbers.extract(primary, settings)
@@ -171,6 +184,7 @@ def check(
     primary_dates, article_dates = calendar(source), calendar(found)
     votes = 0.0
     reasons: list[tuple[int, float, str]] = []  # (direction, weight, text)
+    features: dict[str, float] = {}
 
     # Year: a year near the primary's dated events, outside them and never named by it, names another edition.
     span = primary_dates.span
@@ -184,6 +198,7 @@ def check(
         near += [y for y in article_dates.dated if y in known and y not in dated and not lo <= y <= hi
                  and min(abs(y - lo), abs(y - hi)) <= settings.event_year_window]
         same = [y for y in article_dates.years if lo <= y <= hi]
+        features.update(years_near=float(len(set(near))), years_same=float(len(set(same))))
         if len(near) > len(same):
             votes += 1
             reasons.append((+1, 3, f"names {', '.join(str(y) for y in sorted(set(near)))}, "
@@ -196,6 +211,7 @@ def check(
     single_year = span is not None and span[0] == span[1]
     if article_dates.months and primary_dates.months and single_year:
         outside = article_dates.months - primary_dates.months
+        features.update(months_outside=float(len(outside)), months_inside=float(not outside))
         if outside:
             votes += 1
             reasons.append((+1, 2.5, f"gives months {_months_text(article_dates.months)} for the event; "
@@ -207,6 +223,8 @@ def check(
     # Figures: of those the primary gives the same quantity for, do most agree?
     agree, conflict = _agreement(article, found, primary, source, alignment, None, settings)
     compared = agree + conflict
+    features.update(figures_agree=float(agree), figures_conflict=float(conflict),
+                    figures_conflict_share=conflict / compared if compared else 0.0)
     if compared >= settings.event_min_figures:
         if conflict > agree:
             votes += 1
@@ -223,6 +241,7 @@ def check(
     article_speakers = officials(quotes)
     named = [s for s in article_speakers if s in facts.words]
     new = [s for s in article_speakers if s not in facts.words]
+    features.update(officials_named=float(len(named)), officials_new=float(len(new)))
     if named:
         votes -= 0.5
         reasons.append((-1, 0.5, f"credits {', '.join(named)}, as the primary does"))
@@ -256,7 +275,10 @@ def check(
         votes += 1
         reasons.append((+1, 4, f"matches the reference sheet for {best[1].name}: {best[2]}"))
 
-    same_event = votes < settings.event_min_votes
+    features.update(reference_fit=best[0], votes=votes)
+    same_event, deciding = (decider or event_decider(settings, FEATURE_SET)).same_event(features)
+    if deciding:
+        reasons.append((-1 if same_event else 1, 5, f"decided by the event model: {', '.join(deciding)}"))
     reference = None if same_event else best[1] if best[0] >= 1 else None
     verdict = ("reports the same event as the primary" if same_event
                else f"reports a different event: {reference.name}" if reference is not None
@@ -266,4 +288,4 @@ def check(
     ordered = [text for direction, weight, text in
                sorted(reasons, key=lambda r: (r[0] != verdict_direction, -r[1], r[2]))]
     confidence = round(0.5 + 0.5 * min(1.0, abs(votes - settings.event_min_votes + 0.5) / 2.5), 4)
-    return EventCheck(same_event, confidence, (verdict, *ordered), reference, votes)
+    return EventCheck(same_event, confidence, (verdict, *ordered), reference, votes, tuple(sorted(features.items())))

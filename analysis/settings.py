@@ -66,6 +66,16 @@ class Settings:
     # Votes for "different event" (year, period, figures: 1 each; officials
     # 0.5; a better-fitting reference sheet 1) needed to say so.
     event_min_votes: float = 1.0
+    # The event decision (issue #15): "rules" is the vote formula above; a
+    # model file (fitted by `sourcedrift train`, analysis/models/event.json)
+    # weighs the same evidence. Rules by default: leave-one-story-out the
+    # model did no better (README, "Quality").
+    event_model: str = "rules"
+    # The figure label (issue #15): a model file fitted on gold by
+    # `sourcedrift train` weighing the pairing evidence of each article figure
+    # (analysis/models/figures_label.json), or "rules": the hand-set weights
+    # below summed against figure_same_quantity (the baseline).
+    figures_label_model: str = "rules"
     # Claims.
     # "Barely" and "closely" aligned are judged against the story's own
     # baseline (alignment.AlignmentModel.baseline: each primary sentence's best

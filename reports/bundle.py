@@ -509,12 +509,16 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
-    """The learned model files that decided the claims (task, file name, SHA-256); none for the rules."""
+    """The learned model files that decided claims, figures and events (task, file name, SHA-256); none for rules."""
+    from analysis import event, numbers
     from analysis.claims import FEATURE_SET
+    from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
 
     settings = {a.settings for a in analyses}
-    return [entry for s in sorted(settings, key=repr) for entry in claim_decider(s, FEATURE_SET).files()]
+    return [entry for s in sorted(settings, key=repr)
+            for entry in (*claim_decider(s, FEATURE_SET).files(), *figure_decider(s, numbers.FEATURE_SET).files(),
+                          *event_decider(s, event.FEATURE_SET).files())]
 
 
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,
