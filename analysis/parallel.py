@@ -23,11 +23,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from analysis.alignment import AlignmentModel
-from analysis.cleaning import Cleaning
+from analysis.measures.alignment import AlignmentModel
+from analysis.readers.cleaning import Cleaning
 from analysis.pipeline import (ArticleAnalysis, PrimaryAnalysis, Progress, StoryAnalysis, analyse_article,
                                analyse_story, clean_document, prepare_story)
-from analysis.quotes import QuoteReport
+from analysis.measures.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
 from corpus import Document, Story
 

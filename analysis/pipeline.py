@@ -1,19 +1,31 @@
-"""Run every measure over a story, in dependency order.
+"""The one orchestrator: the registry of measures, and the only caller of measures.
 
-The one place that knows which measure feeds which: cleaning -> alignment ->
-quotes -> figures -> event check -> figure check -> claims, omissions,
-copying -> framing and readability. Each measure module stays independent.
+``MEASURES`` declares every measure once: its name (as reports, bundles, gold
+files and coders' CSVs write it), its module, the records it needs, the
+record it produces and the metrics ``evaluate`` scores it by. The reports,
+the evaluator and coders' agreement read this registry; none keeps its own
+list.
+
+:func:`analyse_story` runs the measures in dependency order: cleaning ->
+alignment -> quotes -> figures read -> event check (given the figures
+labelled under each event the article might report) -> figure check ->
+claims, omissions, copying -> framing and readability. Measures never call
+each other: each is handed the records it needs here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
-from analysis import alignment, claims, copying, event, framing, numbers, omissions, quotes, readability
-from analysis.cleaning import Cleaning, clean
+from analysis.learning.deciders import FigureDecider
+from analysis.measures import alignment, claims, copying, event, figures, framing, omissions, quotes, readability
+from analysis.measures.alignment import Alignment
+from analysis.readers.cleaning import Body, Cleaning, clean
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings
-from corpus import Document, Story
+from corpus import Document, ReferenceEvent, Story
 
 Progress = Callable[[str], None]
 
@@ -23,7 +35,7 @@ class PrimaryAnalysis:
     document: Document
     cleaning: Cleaning
     quotes: quotes.QuoteReport
-    figures: numbers.FigureReport
+    figures: figures.FigureReport
     readability: readability.Readability
 
 
@@ -34,7 +46,7 @@ class ArticleAnalysis:
     alignment: alignment.Alignment
     event: event.EventCheck
     quotes: quotes.QuoteReport
-    figures: numbers.FigureReport
+    figures: figures.FigureReport
     claims: claims.ClaimReport
     omissions: omissions.Omissions
     copying: copying.Copying
@@ -51,6 +63,52 @@ class StoryAnalysis:
 
     def article(self, file: str) -> ArticleAnalysis | None:
         return next((a for a in self.articles if a.document.file == file), None)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure as the pipeline, the evaluator, coders' agreement and the reports know it."""
+
+    name: str                      # in reports, bundles, gold files and coders' CSVs
+    module: ModuleType
+    needs: tuple[str, ...]         # the records it reads: fields of ArticleAnalysis, "primary", "story"
+    produces: str                  # the field of ArticleAnalysis holding its record
+    metrics: tuple[str, ...] = ()  # what ``evaluate`` scores it by (codebook, "Scoring"); () if not scored alone
+    coded: bool = False            # human coders label it (``agreement``)
+
+    @property
+    def implemented(self) -> bool:
+        """False while the measure's module is still the placeholder of its issue."""
+        return getattr(self.module, "STATUS", "ready") != "stub"
+
+
+# Every measure, once, in the order evaluate reports their scores.
+MEASURES: tuple[Measure, ...] = (
+    Measure("alignment", alignment, ("cleaning", "primary"), "alignment"),
+    Measure("event", event, ("primary", "story", "quotes", "figures"), "event"),
+    Measure("quotes", quotes, ("cleaning", "primary", "event"), "quotes",
+            metrics=("precision", "recall", "f1", "label_accuracy", "label_macro_f1", "speaker_accuracy"),
+            coded=True),
+    Measure("claims", claims, ("cleaning", "primary", "alignment", "quotes", "figures", "event"), "claims",
+            metrics=("added_precision", "added_recall", "added_f1", "contradicted_precision",
+                     "contradicted_recall", "contradicted_f1", "not_supported_f1"),
+            coded=True),
+    Measure("numbers", figures, ("cleaning", "primary", "alignment", "event"), "figures",
+            metrics=("not_match_precision", "not_match_recall", "not_match_f1", "label_accuracy"),
+            coded=True),
+    Measure("omissions", omissions, ("cleaning", "primary", "alignment", "figures", "event"), "omissions"),
+    Measure("copying", copying, ("cleaning", "primary", "quotes"), "copying"),
+    Measure("readability", readability, ("cleaning", "primary"), "readability"),
+    Measure("framing", framing, ("cleaning", "primary"), "framing"),
+)
+
+
+def measure(name: str) -> Measure:
+    """The registered measure called ``name`` (KeyError if none is)."""
+    for entry in MEASURES:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)
 
 
 def _quiet(_: str) -> None:
@@ -106,7 +164,7 @@ def prepare_story(
     model = alignment.fit(primary_body, bodies, settings)
     progress("extracting quotations")
     primary_quotes, article_quotes = quotes.analyse_story(primary_body, bodies, settings)
-    primary_figures = numbers.extract(primary_body, settings)
+    primary_figures = figures.extract(primary_body, settings)
 
     primary = PrimaryAnalysis(
         document=story.primary,
@@ -131,11 +189,11 @@ def analyse_article(
     body = cleaning.body
     primary_body = primary.cleaning.body
     aligned = alignment.align(body, model, settings)
-    found = numbers.extract(body, settings)
-    event_check = event.check(body, primary_body, aligned, story.references, settings,
-                              figures=found, primary_figures=primary.figures, quotes=quote_report)
+    found = figures.extract(body, settings)
+    event_check = check_event(body, primary_body, aligned, story.references, settings,
+                              found=found, primary_figures=primary.figures, quote_report=quote_report)
     quote_report = quotes.for_event(quote_report, event_check)
-    figure_report = numbers.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
+    figure_report = figures.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
                                   primary_name=primary.document.file, primary_published=primary.document.published)
     return ArticleAnalysis(
         document=document,
@@ -144,10 +202,37 @@ def analyse_article(
         event=event_check,
         quotes=quote_report,
         figures=figure_report,
-        claims=claims.label(body, primary_body, aligned, quote_report, figure_report, event_check, settings),
+        claims=claims.label(body, primary_body, aligned, quote_report, figure_report, event_check, settings,
+                            primary_figures=primary.figures),
         omissions=omissions.find(body, primary_body, aligned, primary.figures, figure_report, cleaning.paywall, settings,
                                  event=event_check),
         copying=copying.measure(body, primary_body, quote_report, settings),
         framing=framing.analyse(body, primary_body, settings),
         readability=readability.measure(body, primary=primary.readability),
     )
+
+
+def check_event(
+    article: Body,
+    primary: Body,
+    aligned: Alignment,
+    references: Sequence[ReferenceEvent],
+    settings: Settings = DEFAULT,
+    *,
+    found: figures.FigureReport,
+    primary_figures: figures.FigureReport,
+    quote_report: quotes.QuoteReport,
+) -> EventCheck:
+    """The event check of ``article``, with the figure checks it weighs made here.
+
+    The figure check labels the article's figures (``found``) once as if it
+    reported the primary's event and once per reference sheet; the event
+    check counts how well each fits.
+    """
+    # By the hand-set figure rules whatever decides figures: the event evidence must not move with a figure model.
+    rules = FigureDecider(None)
+    labelled = [figures.check(article, found, primary, primary_figures, aligned, EventCheck.assumed(reference),
+                              settings, decider=rules)
+                for reference in (None, *references)]
+    return event.check(primary, references, settings, figures=found, primary_figures=primary_figures,
+                       quotes=quote_report, labelled=labelled[0], labelled_by_reference=labelled[1:])

@@ -145,7 +145,7 @@ class Settings:
     match_candidates: int = 3
 
     # Figures (issue #5). Set by reading dev_harbor's designed cases and the
-    # broken_heart seeds (see analysis/numbers.py for how each is used).
+    # broken_heart seeds (see analysis/measures/figures.py for how each is used).
     # "about", "roughly": the stated value give or take this share; "nearly",
     # "almost": up to this share below it.
     figure_approx_tolerance: float = 0.1

@@ -3,8 +3,8 @@
 Run: ``python benchmarks/alignment.py``. Prints the mean and best time of
 ``alignment.align`` once the story's model is fitted (the issue's budget is
 50 ms), and the whole per-article step of issue #3 as the pipeline runs it:
-align, read the figures, event check (which labels the figures against the
-primary itself), figure check, claims, omissions, copying. The quote report is
+align, read the figures, event check (with the figure checks it weighs, one
+per event the article might report), figure check, claims, omissions, copying. The quote report is
 made once per story, outside the timing. Not a test: timings depend on the
 machine.
 """
@@ -21,8 +21,11 @@ from pathlib import Path
 
 import statistics
 
-from analysis import alignment, claims, copying, event, numbers, omissions, quotes
-from analysis.cleaning import clean
+from analysis.measures import alignment, claims, copying, figures, omissions, quotes
+from analysis.pipeline import check_event
+from analysis.readers.quoted import quoted_spans
+from analysis.text import tokens
+from analysis.readers.cleaning import clean
 from corpus import load_story
 
 STORY = Path(__file__).resolve().parent.parent / "corpus" / "dev_harbor"
@@ -44,7 +47,7 @@ def _words(text: str, n: int) -> str:
 
 def _cold() -> None:
     """Forget every per-text cache, so each run pays for a new article (stems stay warm, as within a story)."""
-    for cached in (alignment.tokens, alignment.content_stems, alignment.quoted_spans):
+    for cached in (tokens.tokens, tokens.content_stems, quoted_spans):
         cached.cache_clear()
 
 
@@ -71,18 +74,18 @@ def main() -> None:
           f"article {len(article.text.split())} words / {len(article.sentences)} sentences")
     _report("align", times, " (budget 50 ms)")
     quote_report = quotes.analyse_story(primary, [article])[1][0]
-    primary_figures = numbers.extract(primary)
+    primary_figures = figures.extract(primary)
     paywall = clean("").paywall
     times = []
     for _ in range(RUNS // 4):
         _cold()
         start = time.perf_counter()
         aligned = alignment.align(article, model)
-        found = numbers.extract(article)
-        checked = event.check(article, primary, aligned, story.references, figures=found,
-                              primary_figures=primary_figures, quotes=quote_report)
-        figure_report = numbers.check(article, found, primary, primary_figures, aligned, checked)
-        claims.label(article, primary, aligned, quote_report, figure_report, checked)
+        found = figures.extract(article)
+        checked = check_event(article, primary, aligned, story.references, found=found,
+                              primary_figures=primary_figures, quote_report=quote_report)
+        figure_report = figures.check(article, found, primary, primary_figures, aligned, checked)
+        claims.label(article, primary, aligned, quote_report, figure_report, checked, primary_figures=primary_figures)
         omissions.find(article, primary, aligned, primary_figures, figure_report, paywall, event=checked)
         copying.measure(article, primary, quote_report)
         times.append(time.perf_counter() - start)

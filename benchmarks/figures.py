@@ -1,7 +1,7 @@
 """Benchmark: reading and checking the figures of every article of the embedded stories, on one core.
 
 Run: ``python benchmarks/figures.py``. Prints the median and best time per
-article of ``numbers.extract`` and of ``numbers.check`` (the issue's budget is a
+article of ``figures.extract`` and of ``figures.check`` (the issue's budget is a
 couple of milliseconds for both), with the story's alignment and event check
 computed once beforehand. Not a test: timings depend on the machine.
 """
@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from analysis import numbers
+from analysis.measures import figures
 from analysis.pipeline import analyse_story
 from corpus import load_story
 
@@ -37,9 +37,9 @@ def main() -> None:
             for article in analysis.articles:
                 body = article.cleaning.body
                 start = time.perf_counter()
-                found = numbers.extract(body)
+                found = figures.extract(body)
                 middle = time.perf_counter()
-                numbers.check(body, found, primary_body, primary_figures, article.alignment, article.event,
+                figures.check(body, found, primary_body, primary_figures, article.alignment, article.event,
                               primary_name=analysis.primary.document.file,
                               primary_published=analysis.primary.document.published)
                 extract_times.append(middle - start)

@@ -12,8 +12,9 @@ import statistics
 import time
 from pathlib import Path
 
-from analysis import quotes, speakers
-from analysis.cleaning import clean
+from analysis.measures import quotes
+from analysis.readers import speakers
+from analysis.readers.cleaning import clean
 from corpus import load_story
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

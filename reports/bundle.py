@@ -363,7 +363,7 @@ def tables(analyses: Sequence[StoryAnalysis], ready: frozenset[str]) -> list[Tab
     # lines: every non-blank line and what cleaning made of it
     line_rows = [_Row(a.story.name, part.document.file, role, line.index, line)
                  for a, part, role in _documents(analyses) for line in part.cleaning.lines]
-    from analysis.cleaning import LineLabel
+    from analysis.readers.cleaning import LineLabel
 
     columns = _key_columns() + [_fixed("role", "string", lambda r: r.role, values=("primary", "coverage"))]
     columns += record_columns(LineLabel, [r.record for r in line_rows], get=lambda r: r.record)
@@ -510,8 +510,8 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
     """The learned model files that decided claims, figures and events (task, file name, SHA-256); none for rules."""
-    from analysis import event, numbers
-    from analysis.claims import FEATURE_SET
+    from analysis.measures import event, figures as numbers
+    from analysis.measures.claims import FEATURE_SET
     from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
 

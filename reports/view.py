@@ -5,7 +5,8 @@ the primary's key facts and quotations (C1...Cn), each article's sentence
 marks (= ≈ + ✗), its quotations and figures with their labels, what it left
 out, and the comparison grid. Records are read through their contract
 fields; a field a measure has not got yet is read with a default, and a
-measure that is still a placeholder (``analysis.evaluate.implemented``) has
+measure that is still a placeholder (``Measure.implemented`` in the pipeline's
+registry, ``analysis.pipeline.MEASURES``) has
 its place left out: the view lists what was left out and why.
 
 All offsets here are BODY offsets (into ``Body.text``); the records' document
@@ -18,18 +19,13 @@ import bisect
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
-from analysis import alignment, claims, copying, event, framing, numbers, omissions, quotes, readability
-from analysis.cleaning import Body
-from analysis.evaluate import implemented
-from analysis.pipeline import ArticleAnalysis, StoryAnalysis
+from analysis.pipeline import MEASURES as REGISTRY, ArticleAnalysis, StoryAnalysis
+from analysis.readers.cleaning import Body
 
-MEASURES: dict[str, ModuleType] = {
-    "alignment": alignment, "event": event, "quotes": quotes, "numbers": numbers, "claims": claims,
-    "omissions": omissions, "copying": copying, "readability": readability, "framing": framing,
-}
+# The measures' names, from the pipeline's registry.
+MEASURES: tuple[str, ...] = tuple(entry.name for entry in REGISTRY)
 # Quotation labels whose words are found in the primary (all but unsourced).
 FROM_PRIMARY = ("exact", "trivial", "marked", "spliced", "altered", "misattributed")
 # A supported sentence is "quoted" (=) when quotations cover at least this share of it.
@@ -45,7 +41,7 @@ MAX_LEFT_OUT = 8
 
 def ready_measures() -> frozenset[str]:
     """The measures that are implemented (not placeholders) in this installation."""
-    return frozenset(name for name, module in MEASURES.items() if implemented(module))
+    return frozenset(entry.name for entry in REGISTRY if entry.implemented)
 
 
 def attr(record: Any, names: Iterable[str], default: Any = None) -> Any:

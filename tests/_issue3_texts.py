@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis import alignment
-from analysis.cleaning import clean
+from analysis.measures import alignment
+from analysis.readers.cleaning import clean
 
 PRIMARY = (
     "Agency Announces Results of Its Summer Harbor Sweep\n\n"
@@ -33,3 +33,30 @@ def bodies(primary_text: str, article_text: str):
     body = clean(article_text).body
     model = alignment.fit(primary, [body])
     return primary, body, alignment.align(body, model)
+
+
+def measured(primary, body, aligned, event=None):
+    """(quote report, primary's figures, article's checked figures) as the pipeline hands them to the measures.
+
+    ``event`` None takes the article to report the primary's event.
+    """
+    from analysis.measures import figures, quotes
+    from analysis.records import EventCheck
+
+    quote_report = quotes.analyse_story(primary, [body])[1][0]
+    primary_figures = figures.extract(primary)
+    checked = figures.check(body, figures.extract(body), primary, primary_figures, aligned,
+                            event if event is not None else EventCheck.assumed())
+    return quote_report, primary_figures, checked
+
+
+def event_check(body, primary, aligned, references=(), *, quotes=None):
+    """The event check of ``body`` as the pipeline runs it (``quotes`` None: the body's own quotations)."""
+    from analysis.measures import figures
+    from analysis.measures import quotes as quote_measure
+    from analysis.pipeline import check_event
+
+    if quotes is None:
+        quotes = quote_measure.analyse_story(primary, [body])[1][0]
+    return check_event(body, primary, aligned, references, found=figures.extract(body),
+                       primary_figures=figures.extract(primary), quote_report=quotes)

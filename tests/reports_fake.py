@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.gold import load_gold
+from analysis.study.gold import load_gold
 from analysis.pipeline import StoryAnalysis, analyse_story
 from corpus import load_story
 

@@ -1,13 +1,13 @@
-"""analysis.agreement: coders' CSV import and Krippendorff's alpha per measure."""
+"""analysis.study.agreement: coders' CSV import and Krippendorff's alpha per measure."""
 
 import dataclasses
 
 import pytest
 
-from analysis import claims as claims_module
-from analysis.agreement import TOOLKIT, agreement, load_codes
-from analysis.claims import Claim, ClaimReport
-from analysis.evaluate import alpha, coded_alpha
+from analysis.measures import claims as claims_module
+from analysis.study.agreement import TOOLKIT, agreement, load_codes
+from analysis.measures.claims import Claim, ClaimReport
+from analysis.study.evaluate import alpha, coded_alpha
 from analysis.pipeline import analyse_story
 from corpus import InputError, load_story
 
@@ -143,7 +143,7 @@ def test_the_example_coders_file_loads():
 
 
 def test_agree_command(tmp_path, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
     from corpus import EMBEDDED
 
     path = write(tmp_path, "ann,a02.txt,$6 MILLION,numbers,mismatch\nben,a02.txt,$6 MILLION,numbers,mismatch\n")

@@ -1,12 +1,14 @@
-"""analysis.alignment: each article sentence matched to its best support in the primary."""
+"""analysis.measures.alignment: each article sentence matched to its best support in the primary."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis import alignment
-from analysis.alignment import _quoted_in_paragraph, shared_wording
-from analysis.cleaning import clean
+from analysis.measures import alignment
+from analysis.measures.alignment import shared_wording
+from analysis.readers.quoted import _quoted_in_paragraph
+from analysis.text import scores, tokens
+from analysis.readers.cleaning import clean
 from tests._issue3_texts import PRIMARY, article, bodies
 
 
@@ -116,7 +118,7 @@ def test_the_baseline_scores_each_primary_sentence_against_the_rest_of_the_prima
     ((0.1, 0.2, 0.3), 0.5, 0.15),             # too few sentences: the default
 ])
 def test_level(baseline, quantile, expected):
-    assert alignment.level(baseline, quantile, 0.15, min_sentences=5) == expected
+    assert scores.level(baseline, quantile, 0.15, min_sentences=5) == expected
 
 
 @pytest.mark.parametrize("baseline, expected", [
@@ -126,7 +128,7 @@ def test_level(baseline, quantile, expected):
     ((0.5, 0.5, 0.9, 0.9, 0.9), 1.0),         # at most 1
 ])
 def test_upper_fence(baseline, expected):
-    assert alignment.upper_fence(baseline, 1.5, 0.45, min_sentences=5) == pytest.approx(expected)
+    assert scores.upper_fence(baseline, 1.5, 0.45, min_sentences=5) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -135,4 +137,4 @@ def test_upper_fence(baseline, expected):
     ("the workers' union", ("worker", "union")),
 ])
 def test_a_possessive_is_its_noun(text, expected):
-    assert alignment.content_stems(text) == expected
+    assert tokens.content_stems(text) == expected

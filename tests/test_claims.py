@@ -1,4 +1,4 @@
-"""analysis.claims: every body sentence supported, added or contradicted, with its evidence.
+"""analysis.measures.claims: every body sentence supported, added or contradicted, with its evidence.
 
 These tables pin the evidence and the hand-written cascade, which is kept as
 the baseline decider (settings ``claims_*_model = "rules"``); the learned
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import claims, event as event_check
-from analysis.claims import label
-from analysis.event import EventCheck
-from analysis.numbers import Figure, FigureReport
-from analysis.quotes import Quote, QuoteReport
+from analysis.measures import claims
+from analysis.measures.claims import label
+from analysis.records import EventCheck
+from analysis.measures.figures import Figure, FigureReport
+from analysis.measures.quotes import Quote, QuoteReport
 from analysis.settings import DEFAULT
-from tests._issue3_texts import PRIMARY, article, bodies
+from tests._issue3_texts import PRIMARY, article, bodies, event_check, measured
 
 RULES = DEFAULT.updated({"claims_label_model": "rules", "claims_kind_model": "rules"})
 
@@ -26,7 +26,10 @@ NO_FIGURES = FigureReport((), (), "")
 
 def _claim(text: str, needle: str, *, quotes=None, figures=None, event=SAME, primary_text=PRIMARY):
     primary, body, aligned = bodies(primary_text, text)
-    report = label(body, primary, aligned, quotes, figures, event, RULES)
+    quote_report, primary_figures, figure_report = measured(primary, body, aligned, event)
+    report = label(body, primary, aligned, quote_report if quotes is None else quotes,
+                   figure_report if figures is None else figures, event, settings=RULES,
+                   primary_figures=primary_figures)
     found = [c for c in report.claims if needle in c.text]
     assert len(found) == 1, [c.text for c in report.claims]
     return found[0], report, body
@@ -149,19 +152,22 @@ def test_another_events_sentences_are_added_detail_and_program_sentences_stay_su
 @pytest.mark.parametrize("text", ["", "\n\n", "“”\"\"", "\x00\x07 control \x1b", "“ unbalanced quote"])
 def test_odd_input_never_raises(text):
     primary, body, aligned = bodies(PRIMARY, text)
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check.check(body, primary, aligned, ()), RULES)
+    primary_figures = measured(primary, body, aligned)[1]
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check(body, primary, aligned),
+                   settings=RULES, primary_figures=primary_figures)
     assert len(report.claims) == len(body.sentences)
 
 
 def test_identical_article_is_all_supported():
     primary, body, aligned = bodies(PRIMARY, PRIMARY)
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME, RULES)
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME, settings=RULES,
+                   primary_figures=measured(primary, body, aligned)[1])
     assert {c.label for c in report.claims} == {"supported"}
 
 
 def test_dev_harbor_meets_the_issue_targets(dev_harbor):
-    from analysis.evaluate import score
-    from analysis.gold import load_gold
+    from analysis.study.evaluate import score
+    from analysis.study.gold import load_gold
     from analysis.pipeline import analyse_story
 
     scores = score(analyse_story(dev_harbor), load_gold(dev_harbor.directory / "gold.toml", dev_harbor))
@@ -276,10 +282,10 @@ def _fires_article(*lines: str) -> str:
 
 
 def _primary_figure(text: str):
-    from analysis import numbers
+    from analysis.measures import figures
 
     primary = bodies(FIRES, FIRES)[0]
-    return next(f for f in numbers.extract(primary).figures if f.text == text)
+    return next(f for f in figures.extract(primary).figures if f.text == text)
 
 
 def _figure(text: str, needle: str, label_: str, value: float, *, unit: str = "count", qualifier_kind: str = "",
@@ -394,7 +400,7 @@ def test_another_events_quotation_from_the_primarys_speaker_is_added():
 
 
 def test_an_abbreviation_of_the_primarys_words_is_no_new_name():
-    from analysis.mentions import initialisms, names
+    from analysis.readers.facts import initialisms, names
 
     assert {"FY", "OIG", "FS"} <= initialisms("The Office of the Inspector General audited fiscal year 2025. "
                                               "The Fire Service agreed.")
@@ -422,9 +428,9 @@ BOUNDED = (
 
 def _bounded_figure(text: str, needle: str, value: float) -> Figure:
     """The article's share, labelled a rounding of the primary's bound "fewer than 30 percent"."""
-    from analysis import numbers
+    from analysis.measures import figures
 
-    known = next(f for f in numbers.extract(bodies(BOUNDED, BOUNDED)[0]).figures if f.text.endswith("30 percent"))
+    known = next(f for f in figures.extract(bodies(BOUNDED, BOUNDED)[0]).figures if f.text.endswith("30 percent"))
     start = text.index(needle)
     return Figure((start, start + len(needle)), needle, value, "rounded", unit="percent", head="student",
                   source_text=known.text, source_span=known.span, source="primary.txt")

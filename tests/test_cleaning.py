@@ -1,4 +1,4 @@
-"""analysis.cleaning: line classification, paywall, repeated teasers, inline links, offset map."""
+"""analysis.readers.cleaning: line classification, paywall, repeated teasers, inline links, offset map."""
 
 import tomllib
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import chrome_category, clean
+from analysis.readers.cleaning import chrome_category, clean
 from corpus import InputError
 from corpus.reading import decode
 from tests.conftest import BROKEN_HEART, DEV_HARBOR

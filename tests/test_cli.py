@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from analysis.cli import main
+from sourcedrift.cli import main
 from tests.conftest import DEV_HARBOR, SIMPLE_MANIFEST, make_story
 
 
@@ -122,3 +122,14 @@ def test_help_lists_the_commands(capsys):
     out = capsys.readouterr().out
     for command in ("analyze", "evaluate", "new"):
         assert command in out
+
+
+def test_python_dash_m_sourcedrift_is_the_command():
+    import subprocess
+    import sys
+
+    from analysis import __version__
+
+    done = subprocess.run([sys.executable, "-m", "sourcedrift", "--version"], capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, f"sourcedrift {__version__}")

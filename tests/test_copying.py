@@ -1,12 +1,12 @@
-"""analysis.copying: verbatim reuse of the primary, quotations apart from own words."""
+"""analysis.measures.copying: verbatim reuse of the primary, quotations apart from own words."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.cleaning import clean
-from analysis.copying import measure
-from analysis.quotes import Quote, QuoteReport
+from analysis.readers.cleaning import clean
+from analysis.measures.copying import measure
+from analysis.measures.quotes import Quote, QuoteReport
 from tests._issue3_texts import PRIMARY
 
 NO_QUOTES = QuoteReport((), ())

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from sklearn.exceptions import NotFittedError
 
-from analysis import event, numbers
-from analysis.cli import main
+from analysis.measures import event, figures as numbers
+from sourcedrift.cli import main
 from analysis.learning.deciders import (FigureDecider, RuleEventClassifier, RuleFigureClassifier, event_decider,
                                         figure_decider)
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import LoadedModel, model_path
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT
 from tests._issue3_texts import PRIMARY, article, bodies
 from tests.conftest import DEV_HARBOR
@@ -65,7 +66,7 @@ def test_the_shipped_models_load_and_rules_are_the_defaults():
 
 def _figures(text: str, settings=DEFAULT):
     primary, body, aligned = bodies(PRIMARY, article(text))
-    same = event.EventCheck(True, 1.0, (), None)
+    same = EventCheck(True, 1.0, (), None)
     return numbers.check(body, numbers.extract(body), primary, numbers.extract(primary), aligned, same, settings)
 
 

@@ -1,9 +1,9 @@
-"""analysis.evaluate: the codebook's scores, and the figures the foundation must reach."""
+"""analysis.study.evaluate: the codebook's scores, and the figures the foundation must reach."""
 
 import pytest
 
-from analysis.evaluate import METRICS, alpha, format_scores, prf, score
-from analysis.gold import load_gold
+from analysis.study.evaluate import METRICS, alpha, format_scores, prf, score
+from analysis.study.gold import load_gold
 from analysis.pipeline import analyse_story
 from tests.conftest import BROKEN_HEART, DEV_HARBOR
 

@@ -1,13 +1,14 @@
-"""analysis.event: same event as the primary, or another edition of it."""
+"""analysis.measures.event: same event as the primary, or another edition of it."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.event import check, officials
-from analysis.quotes import Quote, QuoteReport
+from analysis.measures.event import officials
+from analysis.measures.quotes import Quote, QuoteReport
 from corpus import ReferenceEvent, ReferenceFigure
 from tests._issue3_texts import HEADLINE, PRIMARY, bodies
+from tests._issue3_texts import event_check as check
 
 SAME_EVENT = (
     "Inspectors found 627 violations at 1,186 port facilities in June, July and August, the agency said. "
@@ -60,8 +61,8 @@ def test_the_article_is_matched_to_the_reference_sheet_of_its_event():
 
 
 def test_corpus_stories(dev_harbor, broken_heart):
-    from analysis.cleaning import clean
-    from analysis import alignment
+    from analysis.readers.cleaning import clean
+    from analysis.measures import alignment
 
     for story, expected in ((dev_harbor, {"a05.txt": False}), (broken_heart, None)):
         primary = clean(story.primary.text).body
@@ -104,7 +105,7 @@ def test_odd_input_never_raises(text):
     assert check(body, primary, aligned, [REFERENCE_2024]).confidence >= 0.5
 
 
-# --- figures, dates and years read by analysis.numbers ---
+# --- figures, dates and years read by analysis.measures.figures ---
 
 OUTBREAK = (
     "Listeria Outbreak Sickens 23 in Nine Counties\n\n"
@@ -130,11 +131,11 @@ def _check_against(primary_text: str, text: str):
 
 
 def test_calendar_reads_years_dated_span_and_months():
-    from analysis import numbers
-    from analysis.event import calendar
+    from analysis.measures import figures
+    from analysis.records import calendar
 
     primary = bodies(SCHEME, "")[0]
-    dates = calendar(numbers.extract(primary))
+    dates = calendar(figures.extract(primary))
     assert dates.span == (2018, 2026)
     assert dates.months == frozenset({1, 3})
     assert set(dates.years) == {2018, 2024, 2025, 2026}

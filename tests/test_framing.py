@@ -1,11 +1,11 @@
-"""analysis.framing: names and hedges, loaded terms, tone and attribution against the primary."""
+"""analysis.measures.framing: names and hedges, loaded terms, tone and attribution against the primary."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import clean
-from analysis.framing import analyse, attributed_sentences, loaded_terms, mentions, quotation_spans, tone_of
+from analysis.readers.cleaning import clean
+from analysis.measures.framing import analyse, attributed_sentences, loaded_terms, mentions, quotation_spans, tone_of
 from analysis.settings import DEFAULT
 
 PRIMARY = (
@@ -260,8 +260,8 @@ def test_identical_texts_add_nothing(text):
                 max_size=60).map("".join))
 def test_words_are_where_analysis_text_finds_them(text):
     # Framing locates each word of a sentence without a second regex pass; the spans must be text.words'.
-    from analysis.framing import _read
-    from analysis.text import words
+    from analysis.measures.framing import _read
+    from analysis.text.sentences import words
 
     body = clean(text).body
     for sentence in _read(body, DEFAULT).sentences:

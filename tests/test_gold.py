@@ -1,8 +1,8 @@
-"""analysis.gold: gold files are validated against the story they annotate."""
+"""analysis.study.gold: gold files are validated against the story they annotate."""
 
 import pytest
 
-from analysis.gold import load_gold
+from analysis.study.gold import load_gold
 from corpus import InputError
 from tests.conftest import BROKEN_HEART, DEV_HARBOR
 

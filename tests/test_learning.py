@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 from sklearn.exceptions import NotFittedError
 
-from analysis import claims
-from analysis.cli import main
+from analysis.measures import claims
+from sourcedrift.cli import main
 from analysis.learning import models
 from analysis.learning.estimators import LinearClaimClassifier, RuleClaimClassifier
 from analysis.learning.synthetic import synthetic_articles
 from analysis.settings import DEFAULT
-from tests._issue3_texts import PRIMARY, article, bodies
+from tests._issue3_texts import PRIMARY, article, bodies, measured
 from tests.conftest import DEV_HARBOR
 
 CORPUS = Path(DEV_HARBOR).parent
@@ -119,7 +119,9 @@ def test_the_shipped_models_load_and_name_their_feature_set():
 def test_learned_labels_carry_their_reasons():
     primary, body, aligned = bodies(PRIMARY, article(
         "Cleanup crews removed 1,480 tons of industrial waste from harbor waters, the agency said."))
-    report = claims.label(body, primary, aligned, None, None, claims.EventCheck(True, 1.0, (), None))
+    quote_report, primary_figures, checked = measured(primary, body, aligned)
+    report = claims.label(body, primary, aligned, quote_report, checked, claims.EventCheck(True, 1.0, (), None),
+                          primary_figures=primary_figures)
     changed = next(c for c in report.claims if "1,480" in c.text)
     assert changed.label == "contradicted"
     assert 1 <= len(changed.reasons) <= 3

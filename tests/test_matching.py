@@ -1,8 +1,8 @@
-"""analysis.matching: each article assigned to the primary it is based on, or to none."""
+"""analysis.measures.matching: each article assigned to the primary it is based on, or to none."""
 
 import pytest
 
-from analysis.matching import match_sources
+from analysis.measures.matching import match_sources
 from analysis.settings import DEFAULT
 from corpus import Document
 
@@ -101,7 +101,7 @@ def test_ids_must_be_unique():
 
 
 def test_match_command(tmp_path, capsys):
-    from analysis.cli import main
+    from sourcedrift.cli import main
 
     for folder, documents in (("releases", PRIMARIES), ("articles", [doc(i, t) for i, t, _ in ARTICLES])):
         (tmp_path / folder).mkdir()

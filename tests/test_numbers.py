@@ -1,4 +1,4 @@
-"""analysis.numbers: figures read with their qualifier and unit, labelled against the source."""
+"""analysis.measures.figures: figures read with their qualifier and unit, labelled against the source."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import math
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from analysis.alignment import Alignment, SentenceMatch
-from analysis.cleaning import clean
-from analysis.event import EventCheck
-from analysis.figure_reading import read, word_value
-from analysis.numbers import Figure, FigureReport, check, compare, extract
+from analysis.measures.alignment import Alignment, SentenceMatch
+from analysis.readers.cleaning import clean
+from analysis.records import EventCheck
+from analysis.readers.figures import read, word_value
+from analysis.measures.figures import Figure, FigureReport, check, compare, extract
 from corpus import ReferenceEvent, ReferenceFigure
 
 SAME_EVENT = EventCheck(True, 1.0, (), None)

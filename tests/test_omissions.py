@@ -1,15 +1,15 @@
-"""analysis.omissions: what of the primary an article did not carry."""
+"""analysis.measures.omissions: what of the primary an article did not carry."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.cleaning import Paywall, clean
-from analysis.event import EventCheck
-from analysis.numbers import FigureReport
-from analysis.omissions import find
+from analysis.readers.cleaning import Paywall, clean
+from analysis.records import EventCheck
+from analysis.measures.figures import FigureReport
+from analysis.measures.omissions import find
 from corpus import ReferenceEvent, ReferenceFigure
-from tests._issue3_texts import HEADLINE, PRIMARY, bodies
+from tests._issue3_texts import HEADLINE, PRIMARY, bodies, measured
 
 NO_FIGURES = FigureReport((), (), "")
 NO_PAYWALL = Paywall(False, (), (), (), False)
@@ -18,7 +18,8 @@ PAYWALL = Paywall(True, ("paywall message",), (3,), (), False)
 
 def _find(text: str, *, paywall=NO_PAYWALL, event=None, primary_text=PRIMARY):
     primary, body, aligned = bodies(primary_text, text)
-    return find(body, primary, aligned, None, None, paywall, event=event)
+    _, primary_figures, figures = measured(primary, body, aligned, event)
+    return find(body, primary, aligned, primary_figures, figures, paywall, event=event)
 
 
 def test_a_full_copy_omits_nothing():

@@ -1,4 +1,4 @@
-"""analysis.quotes: extraction, fidelity labels, edits, primary spans and provenance."""
+"""analysis.measures.quotes: extraction, fidelity labels, edits, primary spans and provenance."""
 
 from types import SimpleNamespace
 
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import quotes
-from analysis.cleaning import Body, clean
-from analysis.text import Paragraph
+from analysis.measures import quotes
+from analysis.readers.cleaning import Body, clean
+from analysis.text.sentences import Paragraph
 
 
 def body_of(text: str) -> Body:

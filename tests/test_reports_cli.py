@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analysis.cli import main
+from sourcedrift.cli import main
 from reports.progress import ProgressBar
 from reports.report import ReportOptions, report_steps
 from tests.conftest import BROKEN_HEART

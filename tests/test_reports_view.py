@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from analysis.cleaning import clean
+from analysis.readers.cleaning import clean
 from reports.view import (
     SECTIONS, edit_text, letters, story_view, strip_span, to_body, word_difference,
 )

@@ -1,11 +1,11 @@
-"""analysis.sentiment: the compound score equals vaderSentiment's own polarity_scores, for every text."""
+"""analysis.text.sentiment: the compound score equals vaderSentiment's own polarity_scores, for every text."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import clean
-from analysis.sentiment import analyser, compound
+from analysis.readers.cleaning import clean
+from analysis.text.sentiment import analyser, compound
 from corpus import EMBEDDED, load_story
 
 

@@ -1,8 +1,9 @@
-"""analysis.speakers: names, attribution cues, pronouns and follow-ons, normalisation to the primary."""
+"""analysis.readers.speakers: names, attribution cues, pronouns and follow-ons, normalisation to the primary."""
 
 import pytest
 
-from analysis import quotes, speakers
+from analysis.measures import quotes
+from analysis.readers import speakers
 from tests.test_quotes import body_of
 
 PRIMARY = (

@@ -1,8 +1,8 @@
-"""analysis.text: sentences (Punkt with a built-in abbreviation list), words and lines with spans."""
+"""analysis.text.sentences: sentences (Punkt with a built-in abbreviation list), words and lines with spans."""
 
 import pytest
 
-from analysis.text import bullet_marker, lines, sentence_spans, words
+from analysis.text.sentences import bullet_marker, lines, sentence_spans, words
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,4 +1,4 @@
-"""analysis.vectors: the alignment's sentence vectors equal sklearn's, built faster."""
+"""analysis.text.vectors: the alignment's sentence vectors equal sklearn's, built faster."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis.alignment import _char_preprocess, word_features
-from analysis.vectors import CharNgramTfidf, FeaturePresence, word_ngrams
+from analysis.measures.alignment import _char_preprocess, word_features
+from analysis.text.vectors import CharNgramTfidf, FeaturePresence, word_ngrams
 from tests._issue3_texts import PRIMARY, article
 
 # Sentences of a primary and an article, plus the awkward cases: one-letter

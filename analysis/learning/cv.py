@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from analysis import claims
-from analysis.evaluate import Scores, score
-from analysis.gold import Gold
+from analysis.measures import claims
+from analysis.study.evaluate import Scores, score
+from analysis.study.gold import Gold
 from analysis.learning.models import KIND_TASK, LABEL_TASK, ClaimDecider, LoadedModel
 from analysis.learning.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
 from analysis.settings import Settings
@@ -37,7 +37,8 @@ def relabel(analysis, decider: ClaimDecider, settings: Settings):
     """``analysis`` with every article's claims labelled by ``decider``."""
     primary = analysis.primary.cleaning.body
     articles = tuple(replace(a, claims=claims.label(a.cleaning.body, primary, a.alignment, a.quotes, a.figures,
-                                                    a.event, settings, decider=decider))
+                                                    a.event, settings, primary_figures=analysis.primary.figures,
+                                                    decider=decider))
                      for a in analysis.articles)
     return replace(analysis, articles=articles)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from analysis import event
+from analysis.measures import event
 from analysis.learning.deciders import EVENT_TASK, EventDecider
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import LoadedModel

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from analysis import numbers
+from analysis.measures import figures as numbers
 from analysis.learning.deciders import FIGURE_TASK, FigureDecider
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import RULES, LoadedModel
@@ -123,7 +123,7 @@ MEASURES = ("numbers", "documents")
 
 
 def _pooled(scored) -> dict:
-    from analysis.evaluate import METRICS
+    from analysis.study.evaluate import METRICS
     from analysis.learning.cv import pooled_score
 
     out = {}
@@ -139,7 +139,7 @@ def cross_validate_decisions(stories, settings: Settings, *, progress=lambda _: 
     The verdict of the event model is scored as a verdict: an article it
     moves to another event keeps the figures checked under the rules' verdict.
     """
-    from analysis.evaluate import score
+    from analysis.study.evaluate import score
     from analysis.learning import event_training
     from analysis.pipeline import analyse_story
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from analysis.alignment import content_stems
+from analysis.text.tokens import content_stems
 from analysis.learning.training import Example, rules_settings
 from analysis.settings import Settings
 
@@ -195,7 +195,7 @@ def synthetic_articles(primary_sentences: list[str]) -> list[list[tuple[str, str
 
 def synthetic_examples(story, settings: Settings, *, weight: float) -> list[Example]:
     """Labelled examples from synthetic articles made from ``story``'s primary, analysed against it."""
-    from analysis import claims
+    from analysis.measures import claims
     from analysis.pipeline import analyse_story, clean_document
     from corpus import Document
 
@@ -222,7 +222,8 @@ def synthetic_examples(story, settings: Settings, *, weight: float) -> list[Exam
         if not article.event.same_event:
             continue
         for item in claims.evidence(article.cleaning.body, primary, article.alignment, article.quotes,
-                                    article.figures, article.event, plain):
+                                    article.figures, article.event, plain,
+                                    primary_figures=analysis.primary.figures):
             start, end = item.sentence.doc_start, item.sentence.doc_end
             owner = next(((label, kind) for a, b, label, kind in layout if min(b, end) > max(a, start)), None)
             if owner is None or (owner[0] == "contradicted" and not _registered(item.features)):

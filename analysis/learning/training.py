@@ -3,7 +3,7 @@
 Gold claims become training examples the way ``evaluate`` scores them: each
 body sentence the toolkit finds takes the label of the gold claim whose span
 overlaps it most; an unlisted sentence is ``supported`` (codebook). The
-sentence's features come from ``analysis.claims.evidence``, the same code
+sentence's features come from ``analysis.measures.claims.evidence``, the same code
 that labels a new story, so what is fitted is what is applied.
 """
 
@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from analysis import claims
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import KIND_TASK, LABEL_TASK, RULES
+from analysis.measures import claims
 from analysis.settings import Settings
-from corpus import InputError, Story, load_story
+from corpus import InputError, load_story
 
 # Fixed so that a refit gives byte-identical files (issue #15). Chosen by
 # leave-one-story-out over the 15 gold stories of the time (pooled claims F1,
@@ -51,7 +51,7 @@ def rules_settings(settings: Settings) -> Settings:
 
 def load_gold_story(directory: str | Path):
     """The story in ``directory`` and its gold (``gold.toml``), which must annotate claims."""
-    from analysis.gold import load_gold
+    from analysis.study.gold import load_gold
 
     story = load_story(directory)
     path = Path(directory) / "gold.toml"
@@ -75,7 +75,8 @@ def gold_examples(analysis, gold, settings: Settings) -> list[Example]:
         article = analysis.article(document.file)
         wanted = [g for g in gold.claims if g.file == document.file]
         for item in claims.evidence(article.cleaning.body, primary, article.alignment, article.quotes,
-                                    article.figures, article.event, settings):
+                                    article.figures, article.event, settings,
+                                    primary_figures=analysis.primary.figures):
             span = (item.sentence.doc_start, item.sentence.doc_end)
             truth = max(wanted, key=lambda g: _overlap(span, g.span), default=None)
             hit = truth is not None and _overlap(span, truth.span) > 0
@@ -83,19 +84,6 @@ def gold_examples(analysis, gold, settings: Settings) -> list[Example]:
                 story=analysis.story.name, file=document.file, sentence=item.sentence.index,
                 features=item.features, label=truth.label if hit else "supported",
                 kind=(truth.kind or "") if hit and truth.label == "added" else ""))
-    return examples
-
-
-def story_examples(story: Story, gold, settings: Settings, *, synthetic_weight: float = 0.0) -> list[Example]:
-    """Gold examples of one story, plus (with a weight above zero) the synthetic ones made from its primary."""
-    from analysis.pipeline import analyse_story
-
-    plain = rules_settings(settings)
-    examples = gold_examples(analyse_story(story, plain), gold, plain)
-    if synthetic_weight > 0:
-        from analysis.learning.synthetic import synthetic_examples
-
-        examples.extend(synthetic_examples(story, plain, weight=synthetic_weight))
     return examples
 
 

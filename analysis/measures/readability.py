@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from analysis.cleaning import Body
+from analysis.readers.cleaning import Body
 
 # textstat's language code for its English figures (syllables by CMUdict, Dale-Chall's easy words).
 LANGUAGE = "en_US"

@@ -5,8 +5,8 @@ with its evidence: the primary sentence(s) that best support it and the
 alignment score, what in it the primary lacks (names, figures, years, content
 words) and what conflicts with the primary.
 
-The sentence's figures come from the figure report (``analysis.numbers``) and
-its quotations from the quote report (``analysis.quotes``); either report is
+The sentence's figures come from the figure report (``analysis.measures.figures``) and
+its quotations from the quote report (``analysis.measures.quotes``); either report is
 made here, with those modules, when the caller passes None. A sentence is
 
 - ``contradicted`` when it conflicts with the primary: a quotation the quote
@@ -81,18 +81,20 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
-from analysis import quotes as quote_module
-from analysis.alignment import Alignment, SentenceMatch, content_stems, fold, level, quoted_spans, tokens, upper_fence
-from analysis.cleaning import Body
 from analysis.embedding import similarities
-from analysis.event import Calendar, EventCheck, calendar
-from analysis.mentions import PrimaryFacts, dateline_end, figure_reports, is_month, names, primary_facts, title_case
-from analysis.numbers import Figure, FigureReport
-from analysis.quotes import QuoteReport
-from analysis.sentiment import compound
-from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import Sentence
 from analysis.learning.models import ClaimDecider, claim_decider
+from analysis.measures.alignment import Alignment, SentenceMatch
+from analysis.measures.figures import Figure, FigureReport
+from analysis.measures.quotes import QuoteReport
+from analysis.readers.cleaning import Body
+from analysis.readers.facts import PrimaryFacts, dateline_end, is_month, names, primary_facts, title_case
+from analysis.readers.quoted import quoted_spans
+from analysis.records import Calendar, EventCheck, calendar
+from analysis.settings import DEFAULT, Settings, word_list
+from analysis.text.scores import level, upper_fence
+from analysis.text.sentences import Sentence
+from analysis.text.sentiment import compound
+from analysis.text.tokens import content_stems, fold, tokens
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -241,13 +243,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ------------------------------------------------------------- the reports
-
-def _quote_report(article: Body, primary: Body, quotes: QuoteReport | None, settings: Settings) -> QuoteReport:
-    """The quote report given, or the quotes module's when None."""
-    if quotes is not None:
-        return quotes
-    return quote_module.analyse_story(primary, [article], settings)[1][0]
-
 
 def _levels(alignment: Alignment, settings: Settings) -> _Levels:
     baseline, n = alignment.baseline, settings.claim_baseline_min_sentences
@@ -889,15 +884,20 @@ def evidence(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    quotes: QuoteReport | None,
-    figures: FigureReport | None,
+    quotes: QuoteReport,
+    figures: FigureReport,
     event: EventCheck,
     settings: Settings = DEFAULT,
+    *,
+    primary_figures: FigureReport,
 ) -> list[SentenceEvidence]:
-    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs)."""
+    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs).
+
+    ``quotes`` and ``figures`` are the article's quote and (checked) figure
+    reports, ``primary_figures`` the primary's figures (``figures.extract``).
+    """
     facts = primary_facts(primary)
-    quote_report = _quote_report(article, primary, quotes, settings)
-    primary_figures, figure_report = figure_reports(article, primary, alignment, event, settings, figures=figures)
+    quote_report, figure_report = quotes, figures
     dates = calendar(primary_figures)
     levels = _levels(alignment, settings)
     quoted = quoted_spans(article)
@@ -925,26 +925,28 @@ def label(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    quotes: QuoteReport | None,
-    figures: FigureReport | None,
+    quotes: QuoteReport,
+    figures: FigureReport,
     event: EventCheck,
     settings: Settings = DEFAULT,
     *,
+    primary_figures: FigureReport,
     decider: ClaimDecider | None = None,
 ) -> ClaimReport:
     """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
 
     ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports; None has them made here by ``analysis.quotes`` and
-    ``analysis.numbers``. The label comes from the decider the settings
-    name (``analysis.learning``): a model fitted on gold, or the rules;
-    ``decider`` overrides them (cross-validation).
+    reports, ``primary_figures`` the primary's figures (``figures.extract``).
+    The label comes from the decider the settings name (``analysis.learning``):
+    a model fitted on gold, or the rules; ``decider`` overrides them
+    (cross-validation).
     """
     decider = decider or claim_decider(settings, FEATURE_SET)
     claims: list[Claim] = []
     added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
     other_event_paragraphs: set[int] = set()
-    for item in evidence(article, primary, alignment, quotes, figures, event, settings):
+    for item in evidence(article, primary, alignment, quotes, figures, event, settings,
+                         primary_figures=primary_figures):
         sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
                                                        item.features)
         verdict, deciding = decider.decide(features)

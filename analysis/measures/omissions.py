@@ -10,7 +10,7 @@ serious omission):
   its figures and its quotations.
 - ``figure``: a figure of the primary (amounts, shares, counts, durations)
   that no figure of the article matches or rounds, by the figure report
-  (``analysis.numbers``: each article figure names the primary figure it was
+  (``analysis.measures.figures``: each article figure names the primary figure it was
   checked against). When the article reports a different event with a
   reference sheet, the sheet's figures are checked instead of the primary's
   (the wrong primary's figures would all be "omitted").
@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from analysis.alignment import Alignment, coverage_of_primary, stem, tokens
-from analysis.cleaning import Body, Paywall
-from analysis.event import EventCheck
-from analysis.mentions import AMOUNT_UNITS, figure_reports, primary_facts
-from analysis.numbers import FigureReport
+from analysis.measures.alignment import Alignment
+from analysis.measures.figures import FigureReport
+from analysis.readers.cleaning import Body, Paywall
+from analysis.readers.facts import AMOUNT_UNITS, primary_facts
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings, word_list
+from analysis.text.tokens import stem, tokens
 
 OmissionKind = Literal["sentence", "figure", "hedge"]
 _CARRIED = ("match", "rounded")
@@ -148,20 +149,18 @@ def find(
     article: Body,
     primary: Body,
     alignment: Alignment,
-    primary_figures: FigureReport | None,
-    figures: FigureReport | None,
+    primary_figures: FigureReport,
+    figures: FigureReport,
     paywall: Paywall,
     settings: Settings = DEFAULT,
     event: EventCheck | None = None,
 ) -> Omissions:
     """What of the primary (or, for another event, its reference sheet) the article left out.
 
-    ``primary_figures`` is ``numbers.extract(primary)`` and ``figures`` the
-    article's checked figure report; None has them made here.
+    ``primary_figures`` is ``figures.extract(primary)`` and ``figures`` the
+    article's checked figure report; ``event`` None is the primary's event.
     """
     facts = primary_facts(primary)
-    primary_figures, figures = figure_reports(article, primary, alignment, event or EventCheck(True, 0.5, (), None),
-                                              settings, primary_figures=primary_figures, figures=figures)
     same_event = event is None or event.same_event
     notes = []
     if not same_event:
@@ -172,7 +171,7 @@ def find(
     if paywall.detected:
         notes.append("A paywall hid part of this article: omissions count only what was visible.")
     items: list[Omission] = []
-    best = alignment.primary_coverage or coverage_of_primary(alignment, len(primary.sentences))
+    best = alignment.primary_coverage or alignment.coverage_of_primary(len(primary.sentences))
     carried = sum(1 for score in best if score >= settings.omission_carried_score)
     total = len(primary.sentences)
     news = [f for f in primary_figures.figures if f.unit in AMOUNT_UNITS]

@@ -10,7 +10,7 @@ are no implied labels.
 Units: a claim is the body sentence its text falls in; quotations and
 figures whose texts overlap are one unit. The toolkit's label for a unit is
 that of its record overlapping the unit most, as ``evaluate`` matches gold.
-Alpha (nominal, ``analysis.evaluate.coded_alpha``) ranges from -1 to 1:
+Alpha (nominal, ``analysis.study.evaluate.coded_alpha``) ranges from -1 to 1:
 1 is perfect agreement, 0 what chance gives, below 0 systematic disagreement;
 None when no unit was coded by both sides.
 """
@@ -24,20 +24,18 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from analysis import claims, numbers, quotes
-from analysis.evaluate import coded_alpha, implemented
-from analysis.gold import LABELS
-from analysis.pipeline import ArticleAnalysis, StoryAnalysis
+from analysis.pipeline import MEASURES as REGISTRY, ArticleAnalysis, StoryAnalysis, measure as registered
+from analysis.study.evaluate import coded_alpha
+from analysis.study.gold import LABELS
 from corpus import InputError, Story, read_text
 from corpus.reading import normalise
 
 COLUMNS = ("coder", "file", "text", "measure", "label")
-MEASURES = ("quotes", "claims", "numbers")
+MEASURES = tuple(entry.name for entry in REGISTRY if entry.coded)
 # The singular spellings gold files use for their tables are accepted too.
 _MEASURE_NAMES = {"quotes": "quotes", "quote": "quotes", "claims": "claims", "claim": "claims",
                   "numbers": "numbers", "number": "numbers"}
 _LABELS = {"quotes": LABELS["quote"], "claims": LABELS["claim"], "numbers": LABELS["number"]}
-_MODULES = {"quotes": quotes, "claims": claims, "numbers": numbers}
 # The name the toolkit codes under; no human coder may use it.
 TOOLKIT = "sourcedrift"
 
@@ -156,7 +154,7 @@ def agreement(codes: Sequence[Code], analysis: StoryAnalysis, *, source: str = "
         coded = [code for code in codes if code.measure == measure]
         if not coded:
             continue
-        measured = implemented(_MODULES[measure])
+        measured = registered(measure).implemented
         units = []
         for file in sorted({code.file for code in coded}):
             article = analysis.article(file)

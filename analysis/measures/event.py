@@ -11,18 +11,18 @@ year's operation). The check weighs five kinds of evidence, each a vote for
 - **period**: the months the article gives for the event fall outside the
   primary's (dates such as "Sept. 16" are not periods; compared only when the
   primary's dated events lie in one year, where months identify them);
-- **figures**: the article's figures that ``analysis.numbers`` pairs with a
-  figure of the primary for the same quantity mostly conflict with it (a
-  changed figure or two is an error; most of them is another event);
+- **figures**: the article's figures that :mod:`analysis.measures.figures` pairs
+  with a figure of the primary for the same quantity mostly conflict with it
+  (a changed figure or two is an error; most of them is another event);
 - **officials**: the quote report credits quotations to people the primary
   never names, and to none it does (half a vote);
 - **reference**: the story has a reference sheet (``story.references``: the
   figures an earlier release published) that the article fits better than the
   primary: its figures are then compared with the sheet, not the wrong primary.
 
-Figures, dates and periods are read once, by ``analysis.numbers``: the event
-check labels the article's figures against the primary (and each sheet) with
-``numbers.check`` as if the article reported that event, and counts.
+Figures, dates and periods are read once, by :mod:`analysis.measures.figures`:
+the pipeline labels the article's figures against the primary (and each
+sheet) as if the article reported that event, and the event check counts.
 ``same_event`` is false when the votes reach ``event_min_votes``;
 ``confidence`` (0.5..1, higher = surer of the verdict given) grows with the
 margin.
@@ -30,75 +30,21 @@ margin.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from analysis import quotes as quote_module
-from analysis.alignment import Alignment
-from analysis.cleaning import Body
-from analysis.mentions import AMOUNT_UNITS, primary_facts
-from analysis.quotes import QuoteReport
+from analysis.learning.deciders import EventDecider, event_decider
+from analysis.measures.figures import FigureReport
+from analysis.measures.quotes import QuoteReport
+from analysis.readers.cleaning import Body
+from analysis.readers.facts import AMOUNT_UNITS, primary_facts
+from analysis.readers.speakers import is_organisation_name
+from analysis.records import EventCheck, calendar
 from analysis.settings import DEFAULT, Settings
-from analysis.speakers import is_organisation_name
 from corpus import ReferenceEvent
 
-if TYPE_CHECKING:  # numbers reads EventCheck: it is imported where it is called
-    from analysis.numbers import FigureReport
 
-
-# The evidence an event decider weighs; a model made for other features is refused on load.
+# The evidence an event decider weighs (``EventCheck.features``); a model made for other features is refused on load.
 FEATURE_SET = "event-1"
-
-
-@dataclass(frozen=True)
-class EventCheck:
-    same_event: bool
-    confidence: float                   # 0.5..1: how sure the verdict is
-    evidence: tuple[str, ...]           # readable reasons, most telling first
-    reference: ReferenceEvent | None    # the story's reference sheet for the event the article reports, if any
-    votes: float = 0.0                  # sum of the votes: > 0 leans "different event"
-    features: tuple[tuple[str, float], ...] = ()  # the evidence a decider weighed (FEATURE_SET), sorted by name
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """When a text says things happened, from its figures."""
-
-    years: tuple[int, ...]              # every calendar year it names (years, dates, periods), in order
-    span: tuple[int, int] | None        # first and last year of its dated events (None: nothing dated)
-    months: frozenset[int]              # months of its periods ("June, July and August"; dates excluded)
-    dated: tuple[int, ...] = ()         # the years of its dates and periods, in order
-
-
-def calendar(report: FigureReport) -> Calendar:
-    """The years, dated span and months of the figures of ``report`` (from ``numbers.extract``).
-
-    The span runs from the first to the last year of the dates and periods
-    that carry one; without any, it is the year named most often (the latest
-    of a tie).
-    """
-    years: list[int] = []
-    dated: list[int] = []
-    months: set[int] = set()
-    for figure in report.figures:
-        if figure.unit == "year":
-            years.append(int(figure.value))
-        elif figure.unit in ("date", "period") and figure.year:
-            years.append(figure.year)
-            dated.append(figure.year)
-        if figure.unit == "period":
-            months.update(figure.months)
-    if dated:
-        span: tuple[int, int] | None = (min(dated), max(dated))
-    elif years:
-        counts = Counter(years)
-        common = max(counts, key=lambda y: (counts[y], y))
-        span = (common, common)
-    else:
-        span = None
-    return Calendar(tuple(years), span, frozenset(months), tuple(dated))
 
 
 def officials(quotes: QuoteReport) -> tuple[str, ...]:
@@ -115,24 +61,17 @@ def _years_text(span: tuple[int, int]) -> str:
     return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
 
 
-def _agreement(article: Body, found: FigureReport, primary: Body, primary_figures: FigureReport,
-               alignment: Alignment, reference: ReferenceEvent | None, settings: Settings) -> tuple[int, int]:
+def _agreement(labelled: FigureReport, primary_figures: FigureReport, reference: ReferenceEvent | None,
+               settings: Settings) -> tuple[int, int]:
     """(agreeing, conflicting): the article's figures that the source gives a value for the same quantity.
 
-    The source is the primary, or ``reference`` (a sheet). A match agrees, a
+    The source is the primary, or ``reference`` (a sheet); ``labelled`` is the
+    article's figure report checked as if it reported the source's event. A match agrees, a
     mismatch conflicts, and a rounding agrees only within
     ``figure_tolerance`` of the source's value: an open qualifier ("more than
     775,000") is consistent with any larger value, but a reporter rounding a
     figure stays near it. Years are weighed apart.
     """
-    from analysis import numbers
-
-    from analysis.learning.deciders import FigureDecider
-
-    provisional = EventCheck(reference is None, 0.5, (), reference)
-    # The hand-set figure labels, whatever decides figures: the event evidence must not move with a figure model.
-    labelled = numbers.check(article, found, primary, primary_figures, alignment, provisional, settings,
-                             decider=FigureDecider(None))
     if reference is None:
         values = {f.span: f.value for f in primary_figures.figures}
     else:
@@ -156,30 +95,29 @@ def _agreement(article: Body, found: FigureReport, primary: Body, primary_figure
 
 
 def check(
-    article: Body,
     primary: Body,
-    alignment: Alignment,
     references: Sequence[ReferenceEvent],
     settings: Settings = DEFAULT,
     *,
-    figures: FigureReport | None = None,
-    primary_figures: FigureReport | None = None,
-    quotes: QuoteReport | None = None,
-    decider=None,
+    figures: FigureReport,
+    primary_figures: FigureReport,
+    quotes: QuoteReport,
+    labelled: FigureReport,
+    labelled_by_reference: Sequence[FigureReport],
+    decider: EventDecider | None = None,
 ) -> EventCheck:
-    """Weigh the year, period, figures and officials of ``article`` against the primary and any references.
+    """Weigh the year, period, figures and officials of an article against the primary and any references.
 
-    ``figures`` and ``primary_figures`` are ``numbers.extract`` of the article
-    and the primary, ``quotes`` the article's quote report (each made here
-    when not given). The verdict comes from the decider the settings name
-    (``event_model``: the vote formula, "rules", or a model fitted on gold);
-    ``decider`` overrides them (cross-validation).
+    ``figures`` and ``primary_figures`` are ``figures.extract`` of the article
+    and the primary, ``quotes`` the article's quote report; ``labelled`` is the
+    article's figures checked (``figures.check``) as if it reported the
+    primary's event (``EventCheck.assumed()``), ``labelled_by_reference`` the
+    same for each of ``references`` in order (``EventCheck.assumed(reference)``),
+    both by the hand-set figure rules. The verdict comes from the decider the
+    settings name (``event_model``: the vote formula, "rules", or a model
+    fitted on gold); ``decider`` overrides them (cross-validation).
     """
-    from analysis import numbers
-    from analysis.learning.deciders import event_decider
-
-    found = figures if figures is not None else numbers.extract(article, settings)
-    source = primary_figures if primary_figures is not None else numbers.extract(primary, settings)
+    found, source = figures, primary_figures
     facts = primary_facts(primary)
     primary_dates, article_dates = calendar(source), calendar(found)
     votes = 0.0
@@ -221,7 +159,7 @@ def check(
             reasons.append((-1, 0.5, f"its months ({_months_text(article_dates.months)}) lie in the primary's period"))
 
     # Figures: of those the primary gives the same quantity for, do most agree?
-    agree, conflict = _agreement(article, found, primary, source, alignment, None, settings)
+    agree, conflict = _agreement(labelled, source, None, settings)
     compared = agree + conflict
     features.update(figures_agree=float(agree), figures_conflict=float(conflict),
                     figures_conflict_share=conflict / compared if compared else 0.0)
@@ -236,8 +174,6 @@ def check(
                                  "values for the same quantities"))
 
     # Officials: quotes people the primary does not name, and none it does.
-    if quotes is None:
-        quotes = quote_module.analyse_story(primary, [article], settings)[1][0]
     article_speakers = officials(quotes)
     named = [s for s in article_speakers if s in facts.words]
     new = [s for s in article_speakers if s not in facts.words]
@@ -251,7 +187,7 @@ def check(
 
     # References: an event the story documents separately that fits better.
     best: tuple[float, ReferenceEvent | None, str] = (0.0, None, "")
-    for reference in references:
+    for reference, sheet_labelled in zip(references, labelled_by_reference, strict=True):
         fit, parts = 0.0, []
         if reference.year in article_dates.years:
             fit += 1
@@ -259,7 +195,7 @@ def check(
         if article_dates.months and reference.months and article_dates.months <= set(reference.months):
             fit += 1
             parts.append(f"months {_months_text(article_dates.months)}")
-        sheet_agree, sheet_conflict = _agreement(article, found, primary, source, alignment, reference, settings)
+        sheet_agree, sheet_conflict = _agreement(sheet_labelled, source, reference, settings)
         sheet_compared = sheet_agree + sheet_conflict
         if sheet_compared >= settings.event_min_figures and sheet_agree * 2 >= sheet_compared \
                 and sheet_agree > agree:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis.settings import DEFAULT, Settings
-from analysis.text import WORD
+from analysis.text.sentences import WORD
 from corpus import Document
 
 # How many shared terms each match lists as evidence.

@@ -1,7 +1,7 @@
 """Alignment: each article sentence matched to the primary sentence(s) that best support it.
 
 The story's model is fitted once (:func:`fit`): two TF-IDF vectorisers
-(:mod:`analysis.vectors`) over the sentences of the primary and of all its
+(:mod:`analysis.text.vectors`) over the sentences of the primary and of all its
 coverage, one over stemmed content words and their bigrams, one over
 character 3-5-grams. The primary's *units* are its sentences and every pair
 of adjacent sentences. :func:`align` then scores each article sentence
@@ -24,29 +24,22 @@ this one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.cleaning import Body
-from analysis.vectors import CharNgramTfidf, FeaturePresence
+from analysis.readers.cleaning import Body
+from analysis.readers.quoted import quoted_spans
 from analysis.settings import DEFAULT, Settings
-from analysis.text import Sentence
+from analysis.text.sentences import Sentence
+from analysis.text.tokens import content_stems, fold, is_content, tokens
+from analysis.text.vectors import CharNgramTfidf, FeaturePresence
 
 PartRole = Literal["quoted", "own"]
 
-# Words: numbers keep their separators, words their inner apostrophes/hyphens.
-_POSSESSIVE = re.compile(r"'s$")
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_OPENERS = "“«"
-_CLOSERS = "”»"
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -85,6 +78,19 @@ class Alignment:
         """The match of article sentence ``sentence`` (None if out of range)."""
         return self.matches[sentence] if 0 <= sentence < len(self.matches) else None
 
+    def coverage_of_primary(self, n_primary: int) -> tuple[float, ...]:
+        """For each primary sentence, the best score of any article sentence aligned to it (0..1)."""
+        best = [0.0] * n_primary
+        for match in self.matches:
+            for index in match.primary:
+                if 0 <= index < n_primary:
+                    best[index] = max(best[index], match.score)
+            for part in match.parts:
+                for index in part.primary:
+                    if 0 <= index < n_primary:
+                        best[index] = max(best[index], part.score)
+        return tuple(best)
+
 
 @dataclass(frozen=True)
 class AlignmentModel:
@@ -103,45 +109,6 @@ class AlignmentModel:
     baseline: tuple[float, ...] = ()
 
 
-# ----------------------------------------------------------------- tokens
-
-def fold(text: str) -> str:
-    """Curly quotes, dashes and no-break spaces folded to their plain forms."""
-    return text.translate(_FOLD)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word; numbers lose their separators."""
-    if word[:1].isdigit():
-        return word.replace(",", "")
-    return _stemmer().stem(word)
-
-
-@lru_cache(maxsize=8192)
-def tokens(text: str) -> tuple[str, ...]:
-    """Lower-cased word tokens of ``text`` (numbers kept whole)."""
-    return tuple(TOKEN.findall(fold(text).lower()))
-
-
-def is_content(word: str) -> bool:
-    """A lower-case token that carries content: not a stop word, not a lone letter."""
-    return word not in ENGLISH_STOP_WORDS and (len(word) > 1 or word.isdigit())
-
-
-@lru_cache(maxsize=8192)
-def content_stems(text: str) -> tuple[str, ...]:
-    """Stems of the content words of ``text``, in order; a possessive is its noun ("MMTA's" is "mmta")."""
-    return tuple(stem(_POSSESSIVE.sub("", w).replace("'", "")) for w in tokens(text) if is_content(w))
-
-
 def word_features(text: str) -> list[str]:
     """The word vectoriser's analyzer: content stems and bigrams of adjacent content stems."""
     stems = content_stems(text)
@@ -150,53 +117,6 @@ def word_features(text: str) -> list[str]:
 
 def _char_preprocess(text: str) -> str:
     return fold(text).lower()
-
-
-# ------------------------------------------------------------- quotations
-
-def _quoted_in_paragraph(text: str) -> list[tuple[int, int]]:
-    """Spans (into ``text``) of the words inside quotation marks.
-
-    Straight double quotes open after a space or the start and close
-    otherwise; a closing mark with no opener quotes from the paragraph's start
-    (a block quote), an opener never closed quotes to its end (news
-    convention for a quotation running on into the next paragraph).
-    """
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, ch in enumerate(text):
-        if ch == '"':
-            opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
-            ch = "“" if opening and start is None else "”"
-        if ch in _OPENERS:
-            if start is None:
-                start = i + 1
-        elif ch in _CLOSERS:
-            if start is None:
-                if not spans and i > 0:
-                    spans.append((0, i))
-            else:
-                spans.append((start, i))
-                start = None
-    if start is not None and start < len(text):
-        spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
-
-
-@lru_cache(maxsize=64)
-def quoted_spans(body: Body) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """For each body sentence, the body spans of its quoted words (quotations of any length)."""
-    by_paragraph = {p.index: [(p.start + a, p.start + b) for a, b in _quoted_in_paragraph(p.text)]
-                    for p in body.paragraphs}
-    result = []
-    for sentence in body.sentences:
-        pieces = []
-        for a, b in by_paragraph.get(sentence.paragraph, ()):
-            lo, hi = max(a, sentence.start), min(b, sentence.end)
-            if hi > lo and body.text[lo:hi].strip(" \"“”'’‘,.;:!?…"):
-                pieces.append((lo, hi))
-        result.append(tuple(pieces))
-    return tuple(result)
 
 
 def _own_spans(sentence: Sentence, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,26 +171,6 @@ def _baseline(model: AlignmentModel) -> tuple[float, ...]:
     for unit_index, unit in enumerate(model.units):
         scores[list(unit), unit_index] = -1.0  # a sentence against itself, or a pair holding it
     return tuple(sorted(round(float(v), 4) for v in scores.max(axis=1)))
-
-
-def level(baseline: Sequence[float], quantile: float, default: float, *, min_sentences: int) -> float:
-    """The ``quantile`` (0..1) of a story's ``baseline`` scores; ``default`` when it has fewer than ``min_sentences``."""
-    if len(baseline) < max(min_sentences, 1):
-        return default
-    return round(float(np.quantile(np.asarray(baseline, dtype=np.float64), min(max(quantile, 0.0), 1.0))), 4)
-
-
-def upper_fence(baseline: Sequence[float], k: float, default: float, *, min_sentences: int) -> float:
-    """Tukey's upper fence of a story's ``baseline`` (third quartile + ``k`` interquartile ranges), at most 1.
-
-    The top of what different sentences of the primary score against each
-    other, short outliers aside ("Throw them out." scores high against
-    anything); ``default`` when the baseline has fewer than ``min_sentences``.
-    """
-    if len(baseline) < max(min_sentences, 1):
-        return default
-    q1, q3 = np.quantile(np.asarray(baseline, dtype=np.float64), [0.25, 0.75])
-    return round(float(min(1.0, q3 + k * (q3 - q1))), 4)
 
 
 # -------------------------------------------------------------- aligning
@@ -378,17 +278,3 @@ def _scores_and_coverage(texts: list[str], n_sentences: int,
     shared = np.asarray((weights @ present.T).todense()).ravel()
     coverage = np.divide(shared, totals, out=np.zeros_like(shared), where=totals > 0)
     return scores, tuple(round(float(c), 4) for c in coverage)
-
-
-def coverage_of_primary(alignment: Alignment, n_primary: int) -> tuple[float, ...]:
-    """For each primary sentence, the best score of any article sentence aligned to it (0..1)."""
-    best = [0.0] * n_primary
-    for match in alignment.matches:
-        for index in match.primary:
-            if 0 <= index < n_primary:
-                best[index] = max(best[index], match.score)
-        for part in match.parts:
-            for index in part.primary:
-                if 0 <= index < n_primary:
-                    best[index] = max(best[index], part.score)
-    return tuple(best)

@@ -8,31 +8,23 @@ yet, the gold file does not annotate it, or there was nothing to score.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import ModuleType
 
-from analysis import claims, event, numbers, quotes
-from analysis.gold import Gold, GoldItem
-from analysis.pipeline import StoryAnalysis
+from analysis.pipeline import MEASURES, StoryAnalysis, measure
+from analysis.study.gold import Gold, GoldItem
 
+# The measures' own metrics come from the pipeline's registry; the cleaning
+# (boilerplate lines, paywalls) and the event check are scored per document.
 METRICS = {
     "boilerplate": ("precision", "recall", "f1"),
-    "quotes": ("precision", "recall", "f1", "label_accuracy", "label_macro_f1", "speaker_accuracy"),
-    "claims": ("added_precision", "added_recall", "added_f1", "contradicted_precision",
-               "contradicted_recall", "contradicted_f1", "not_supported_f1"),
-    "numbers": ("not_match_precision", "not_match_recall", "not_match_f1", "label_accuracy"),
+    **{entry.name: entry.metrics for entry in MEASURES if entry.metrics},
     "documents": ("same_event_accuracy", "paywall_accuracy"),
-    "agreement": ("quotes_alpha", "claims_alpha", "numbers_alpha"),
+    "agreement": tuple(f"{entry.name}_alpha" for entry in MEASURES if entry.coded),
 }
 Scores = dict[str, dict[str, float | None]]
 
 
-def implemented(module: ModuleType) -> bool:
-    """False while a measure module is still the placeholder of its issue."""
-    return getattr(module, "STATUS", "ready") != "stub"
-
-
-def _empty(measure: str) -> dict[str, float | None]:
-    return {metric: None for metric in METRICS[measure]}
+def _empty(group: str) -> dict[str, float | None]:
+    return {metric: None for metric in METRICS[group]}
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -111,12 +103,12 @@ def score(analysis: StoryAnalysis, gold: Gold) -> Scores:
     missing = [f for f in files if f not in articles]
     if missing:
         raise ValueError(f"gold names {missing[0]!r}, which is not a coverage document of the story")
-    scores: Scores = {measure: _empty(measure) for measure in METRICS}
+    scores: Scores = {group: _empty(group) for group in METRICS}
     pairs: dict[str, list[tuple[str, str]]] = {"quotes": [], "claims": [], "numbers": []}
 
     if "documents" in gold.annotated:
         docs = scores["documents"]
-        if implemented(event):
+        if measure("event").implemented:
             docs["same_event_accuracy"] = _ratio(
                 sum(articles[d.file].event.same_event == d.same_event for d in gold.documents), len(files))
         docs["paywall_accuracy"] = _ratio(
@@ -134,16 +126,16 @@ def score(analysis: StoryAnalysis, gold: Gold) -> Scores:
         precision, recall, f1 = prf(tp, fp, fn)
         scores["boilerplate"] = {"precision": precision, "recall": recall, "f1": f1}
 
-    if "quotes" in gold.annotated and implemented(quotes):
+    if "quotes" in gold.annotated and measure("quotes").implemented:
         scores["quotes"] = _score_quotes(gold.quotes, files, articles, pairs["quotes"])
-    if "claims" in gold.annotated and implemented(claims):
+    if "claims" in gold.annotated and measure("claims").implemented:
         scores["claims"] = _score_claims(gold.claims, files, articles, pairs["claims"])
-    if "numbers" in gold.annotated and implemented(numbers):
+    if "numbers" in gold.annotated and measure("numbers").implemented:
         scores["numbers"] = _score_numbers(gold.numbers, files, articles, pairs["numbers"])
 
-    for measure, metric in (("quotes", "quotes_alpha"), ("claims", "claims_alpha"), ("numbers", "numbers_alpha")):
-        if scores[measure] != _empty(measure):
-            scores["agreement"][metric] = alpha(pairs[measure])
+    for name in pairs:
+        if scores[name] != _empty(name):
+            scores["agreement"][f"{name}_alpha"] = alpha(pairs[name])
     return scores
 
 
@@ -238,10 +230,10 @@ def _score_numbers(gold_numbers, files, articles, label_pairs) -> dict[str, floa
 def format_scores(scores: Scores) -> list[str]:
     """Lines for the terminal: one per measure, 'not measured' where all are None."""
     lines = []
-    for measure, metrics in scores.items():
+    for group, metrics in scores.items():
         if all(value is None for value in metrics.values()):
-            lines.append(f"{measure:12} not measured")
+            lines.append(f"{group:12} not measured")
             continue
         shown = ", ".join(f"{name} {'n/a' if value is None else f'{value:.3f}'}" for name, value in metrics.items())
-        lines.append(f"{measure:12} {shown}")
+        lines.append(f"{group:12} {shown}")
     return lines

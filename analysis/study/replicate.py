@@ -1,4 +1,8 @@
-"""A whole study from one configuration file: ``sourcedrift replicate STUDY.toml``.
+"""A whole study from one configuration file, loaded and checked: ``sourcedrift replicate STUDY.toml``.
+
+This module reads and validates the configuration and everything it names
+(:func:`load_config`, :func:`load_study`) and returns records; running the
+study and writing its outputs is the application's (``sourcedrift.replicate``).
 
 The configuration (TOML; paths are relative to the file itself)::
 
@@ -35,17 +39,15 @@ Outputs, all deterministic (a second run writes the same bytes):
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import __version__
-from analysis.agreement import Code, agreement, load_codes
-from analysis.matching import SourceMatching, match_sources
-from analysis.parallel import DEFAULT_CHUNK, Runner, SerialRunner, analyse_stories
-from analysis.pipeline import Progress, StoryAnalysis
+from analysis.measures.matching import SourceMatching, match_sources
+from analysis.parallel import DEFAULT_CHUNK
+from analysis.pipeline import Progress
 from analysis.settings import DEFAULT, Settings
+from analysis.study.agreement import Code, load_codes
 from corpus import Document, InputError, Story, load_story, read_text
 from corpus.story import MANIFEST, Role
 
@@ -238,10 +240,14 @@ def _settings(path: Path, overrides: object) -> Settings:
     # A whole number where the default is a float ("0" for "0.0") is taken as that float.
     settings = DEFAULT.updated({key: float(value) if isinstance(defaults[key], float) else value
                                 for key, value in overrides.items()})
-    from analysis.claims import FEATURE_SET
+    from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
+    from analysis.measures import claims, event, figures
 
-    claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
+    # A model file that cannot be used stops here, naming the file.
+    claim_decider(settings, claims.FEATURE_SET)
+    figure_decider(settings, figures.FEATURE_SET)
+    event_decider(settings, event.FEATURE_SET)
     return settings
 
 
@@ -306,93 +312,3 @@ def load_texts(folder: str | Path, role: Role) -> tuple[Document, ...]:
         raise InputError(folder, "holds no .txt files")
     return tuple(Document(id=p.name, file=p.name, role=role, outlet="", headline="", published="", url="",
                           text=read_text(p)) for p in files)
-
-
-def run_study(
-    study: Study,
-    out: str | Path,
-    run: Runner | None = None,
-    progress: Progress | None = None,
-) -> tuple[Path, ...]:
-    """Analyse every story of ``study`` and write the outputs into ``out``.
-
-    Returns the files written, relative to ``out``, sorted. The whole output
-    is built in a staging folder first: on any error ``out`` is left as it was.
-    """
-    from reports.files import staged_output, write_atomic
-    from reports.results_json import dumps, plain, write_results
-
-    config = study.config
-    say = progress or (lambda _: None)
-    keep = config.bundle and _bundle_writer() is not None
-    kept: list[StoryAnalysis] = []
-    rows = []
-    with staged_output(out) as staging:
-        write_atomic(staging / CONFIG_COPY, config.raw)
-        analyses = analyse_stories([s.story for s in study.stories], config.settings, run or SerialRunner(),
-                                   chunk=config.chunk, progress=say)
-        for entry, analysis in zip(study.stories, analyses):
-            folder = staging / "stories" / entry.story.name
-            folder.mkdir(parents=True)
-            write_results(analysis, folder)
-            row = {"name": entry.story.name, "source": entry.source, "primary": entry.story.primary.file,
-                   "articles": len(analysis.articles), "results": f"stories/{entry.story.name}/results.json",
-                   "agreement": None}
-            if entry.codes:
-                try:
-                    found = agreement(entry.codes, analysis, source=entry.coders_file.name)
-                except ValueError as error:
-                    raise InputError(entry.coders_file, str(error)) from None
-                write_atomic(folder / "agreement.json", dumps(plain(found)))
-                row["agreement"] = f"stories/{entry.story.name}/agreement.json"
-            rows.append(row)
-            if keep:
-                kept.append(analysis)
-        pools = []
-        for pool, matching in study.matchings:
-            folder = staging / "pools" / pool.name
-            folder.mkdir(parents=True)
-            write_atomic(folder / "matching.json", dumps(plain(matching)))
-            pools.append({"name": pool.name, "primaries": len(matching.primaries), "articles": len(matching.matches),
-                          "unmatched": len(matching.unmatched), "matching": f"pools/{pool.name}/matching.json",
-                          "inputs": _hashes(pool)})
-        summary = {
-            "toolkit": {"name": "sourcedrift", "version": __version__},
-            "study": config.name,
-            "config": CONFIG_COPY,
-            "settings": config.settings.to_dict(),
-            "stories": rows,
-            "pools": pools,
-            "bundle": keep,
-        }
-        write_atomic(staging / SUMMARY, dumps(plain(summary)))
-        if keep:
-            say("writing the replication bundle")
-            # The configuration as run: the file's tables, with every setting's effective value.
-            _bundle_writer()(kept, staging, {**config.data, "settings": config.settings.to_dict()})
-        written = tuple(sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file()))
-    return written
-
-
-def bundle_available() -> bool:
-    """Whether this version can write the replication bundle (``reports.bundle``)."""
-    return _bundle_writer() is not None
-
-
-def _hashes(pool: Pool) -> list[dict]:
-    """SHA-256 of every text of a pool (a pool has no story folder for the bundle to hash)."""
-    found = []
-    for role, folder in (("primaries", pool.primaries), ("articles", pool.articles)):
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt"):
-            found.append({"path": f"{role}/{path.name}", "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
-    return found
-
-
-def _bundle_writer():
-    """``reports.bundle.write_bundle`` when the reports package has it, else None."""
-    try:
-        from reports.bundle import write_bundle
-    except ImportError:
-        return None
-    return write_bundle
-

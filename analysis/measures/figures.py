@@ -1,6 +1,6 @@
 """Figures: every number, amount, period and date, checked against the primary.
 
-``extract(body)`` reads the figures of a body (analysis.figure_reading: the
+``extract(body)`` reads the figures of a body (analysis.readers.figures: the
 value, its qualifier as an interval, the unit, the thing counted) and flags two
 different values for one quantity inside it. ``check(...)`` labels each figure
 of an article against the primary's figure for the same quantity, first in the
@@ -44,11 +44,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from analysis.alignment import Alignment, level
-from analysis.cleaning import Body
-from analysis.event import EventCheck
-from analysis.figure_reading import FISCAL_YEAR, INFINITY, Reading, Unit, canonical, interval, lexicon, read
+from analysis.measures.alignment import Alignment
+from analysis.readers.cleaning import Body
+from analysis.readers.figures import FISCAL_YEAR, INFINITY, Reading, Unit, canonical, interval, lexicon, read
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings
+from analysis.text.scores import level
 from corpus import ReferenceEvent
 
 FigureLabel = Literal["match", "rounded", "mismatch", "unsourced"]
@@ -72,7 +73,7 @@ _DOWNWARD = ("below", "at_most", "near_below")
 class Figure:
     """One figure of a body and, for an article, its label with the evidence.
 
-    ``value`` is the number stated (see figure_reading.Reading for dates and
+    ``value`` is the number stated (see analysis.readers.figures.Reading for dates and
     periods); ``low``/``high`` the interval its qualifier and rounding allow
     (``inf`` where open; written as null in results.json). ``source_*`` name
     the primary's (or the reference sheet's) figure it was checked against.

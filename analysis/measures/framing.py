@@ -14,7 +14,7 @@ Four measures, each with its evidence spans (DOCUMENT offsets):
   for strong words VADER lacks, rates at ``settings.loaded_min_valence`` or
   more from neutral, and intensifiers (``data/intensifiers.txt``);
 - **tone**: mean VADER compound score of the article's and the primary's sentences
-  (``analysis.sentiment``: vaderSentiment's own score, computed without its repeated work);
+  (``analysis.text.sentiment``: vaderSentiment's own score, computed without its repeated work);
 - **attribution density**: the share of sentences that credit a source (a cue
   of ``data/attribution_cues.txt``, or the sentence stands in a quotation).
 
@@ -31,10 +31,10 @@ from functools import cached_property, lru_cache
 from itertools import compress
 from typing import Literal, NamedTuple
 
-from analysis import sentiment
-from analysis.cleaning import Body
+from analysis.text import sentiment
+from analysis.readers.cleaning import Body
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import WORD, Sentence
+from analysis.text.sentences import WORD, Sentence
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
 TermKind = Literal["valenced", "intensifier"]
@@ -242,7 +242,7 @@ def _inside(offset: int, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 class _Word(NamedTuple):
-    """A word of a sentence and its body span (``analysis.text.Word``'s fields, lighter to make)."""
+    """A word of a sentence and its body span (``analysis.text.sentences.Word``'s fields, lighter to make)."""
 
     start: int
     end: int
@@ -253,7 +253,7 @@ class _Word(NamedTuple):
 class _Sentence:
     sentence: Sentence
     text: str  # the body's text, which the word spans point into
-    texts: tuple[str, ...]  # each word as written: analysis.text's WORD matches in the sentence
+    texts: tuple[str, ...]  # each word as written: analysis.text.sentences's WORD matches in the sentence
     keys: tuple[str, ...]  # _key of each word
 
     @cached_property

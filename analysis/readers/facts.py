@@ -3,9 +3,9 @@
 A light reader shared by the event check, claims and omissions: the
 capitalised names of a sentence, an opening dateline, title-case headlines,
 and the primary's vocabulary (content stems, lower-case words) and quoting
-sentences. Figures, dates and periods are read by ``analysis.numbers`` (its
-``extract`` and ``check``), never here: :func:`figure_reports` makes its
-reports for a caller that was given none.
+sentences. Figures, dates and periods are read by
+:mod:`analysis.readers.figures` and checked by :mod:`analysis.measures.figures`,
+never here.
 """
 
 from __future__ import annotations
@@ -13,19 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from analysis.alignment import Alignment, content_stems, fold, quoted_spans
-from analysis.cleaning import Body
-from analysis.figure_reading import lexicon
-from analysis.settings import DEFAULT, Settings
-from analysis.text import Sentence
+from analysis.readers.cleaning import Body
+from analysis.readers.figures import lexicon
+from analysis.readers.quoted import quoted_spans
+from analysis.text.sentences import Sentence
+from analysis.text.tokens import content_stems, fold
 
-if TYPE_CHECKING:  # numbers reads the event check, which reads this module: imported where called
-    from analysis.event import EventCheck
-    from analysis.numbers import FigureReport
-
-# Figure units (analysis.figure_reading) that state an amount: compared by value, and a release's news.
+# Figure units (analysis.readers.figures) that state an amount: compared by value, and a release's news.
 AMOUNT_UNITS = ("count", "money", "percent", "ordinal", "duration")
 # Words an abbreviation leaves out ("OIG" for "Office of the Inspector General"), and its longest.
 _FUNCTION_WORDS = frozenset(("of", "the", "and", "for", "on", "in", "at", "to", "a", "an"))
@@ -101,24 +96,3 @@ def initialisms(text: str) -> frozenset[str]:
         letters = "".join(w[0] for w in words).upper()
         found.update(letters[i:i + n] for n in range(2, _MAX_INITIALS + 1) for i in range(len(letters) - n + 1))
     return frozenset(found)
-
-
-@lru_cache(maxsize=16)
-def _primary_figures(primary: Body, settings: Settings) -> FigureReport:
-    from analysis import numbers
-
-    return numbers.extract(primary, settings)
-
-
-def figure_reports(article: Body, primary: Body, alignment: Alignment, event: EventCheck,
-                   settings: Settings = DEFAULT, *, primary_figures: FigureReport | None = None,
-                   figures: FigureReport | None = None) -> tuple[FigureReport, FigureReport]:
-    """The primary's figures and the article's, checked against them: those given, else ``analysis.numbers``'."""
-    from analysis import numbers
-
-    if primary_figures is None:
-        primary_figures = _primary_figures(primary, settings)
-    if figures is None:
-        figures = numbers.check(article, numbers.extract(article, settings), primary, primary_figures, alignment,
-                                event, settings)
-    return primary_figures, figures

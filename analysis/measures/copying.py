@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.alignment import TOKEN, fold, quoted_spans
-from analysis.cleaning import Body
-from analysis.quotes import QuoteReport
+from analysis.measures.quotes import QuoteReport
+from analysis.readers.cleaning import Body
+from analysis.readers.quoted import quoted_spans
 from analysis.settings import DEFAULT, Settings
+from analysis.text.tokens import TOKEN, fold
 
 
 

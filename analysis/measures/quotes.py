@@ -9,7 +9,7 @@ Three steps, each a plain function:
    its paragraph; ``"A," she said, "B."`` is one quotation of two segments;
    apostrophes (it's, reporter’s, '90s) are never quotation marks; quoted text
    under ``settings.quote_min_words`` words is a *term*, kept apart.
-2. **Speakers** (:mod:`analysis.speakers`): the person or body the text
+2. **Speakers** (:mod:`analysis.readers.speakers`): the person or body the text
    credits, named as the primary names them.
 3. **Fidelity** (:func:`analyse_story`): each article quotation is aligned
    word by word with the primary (candidate spans found by shared word
@@ -36,15 +36,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from analysis import speakers
-from analysis.cleaning import Body
+from analysis.readers import speakers
+from analysis.readers.cleaning import Body
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings, word_list
-from analysis.text import WORD, word_count
-
-if TYPE_CHECKING:  # the event check runs after quotations; only its record is read here
-    from analysis.event import EventCheck
+from analysis.text.sentences import WORD, word_count
 
 QuoteLabel = Literal["exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed"]
 EditKind = Literal["case", "punctuation", "spelling", "insert", "delete", "substitute", "cut", "reorder"]

@@ -1,6 +1,8 @@
 """The ``sourcedrift`` command: ``build_parser()`` and ``main(argv) -> int``.
 
-The only module of ``analysis`` that prints. Bad input (``InputError``) ends
+The only module that prints: ``analysis`` computes and returns records,
+``reports`` renders them, and this command line (the application, above both)
+calls them and formats what they return for the terminal. Bad input (``InputError``) ends
 in one line on stderr naming the file and what is wrong, and exit status 2.
 """
 
@@ -43,11 +45,11 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
         except (ValueError, TypeError) as error:
             raise InputError(path, str(error)) from None
     if models:
-        from analysis.claims import FEATURE_SET
+        from analysis.measures.claims import FEATURE_SET
         from analysis.learning.models import claim_decider
 
         claim_decider(settings, FEATURE_SET)
-        from analysis import event, numbers
+        from analysis.measures import event, figures as numbers
         from analysis.learning.deciders import event_decider, figure_decider
 
         figure_decider(settings, numbers.FEATURE_SET)
@@ -223,8 +225,8 @@ def summary(analysis) -> list[str]:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import format_scores, score
-    from analysis.gold import load_gold
+    from analysis.study.evaluate import format_scores, score
+    from analysis.study.gold import load_gold
     from analysis.pipeline import analyse_story
     from reports.files import write_atomic
     from reports.results_json import dumps
@@ -257,7 +259,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _cross_validate(args: argparse.Namespace) -> int:
-    from analysis.evaluate import format_scores
+    from analysis.study.evaluate import format_scores
     from analysis.learning.cv import cross_validate
     from analysis.learning.synthetic import synthetic_by_story
     from analysis.learning.training import load_gold_story
@@ -375,7 +377,8 @@ def _new(args: argparse.Namespace) -> int:
 
 def _replicate(args: argparse.Namespace) -> int:
     from analysis.parallel import runner
-    from analysis.replicate import bundle_available, load_config, load_study, run_study
+    from analysis.study.replicate import load_config, load_study
+    from sourcedrift.replicate import bundle_available, run_study
 
     config = load_config(args.config)
     out = Path(args.out) if args.out else config.output
@@ -409,8 +412,8 @@ def _replicate(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    from analysis.matching import match_sources
-    from analysis.replicate import load_texts
+    from analysis.measures.matching import match_sources
+    from analysis.study.replicate import load_texts
     from reports.files import write_atomic
     from reports.results_json import dumps, plain
 
@@ -433,7 +436,7 @@ def _match(args: argparse.Namespace) -> int:
 
 
 def _agree(args: argparse.Namespace) -> int:
-    from analysis.agreement import agreement, load_codes
+    from analysis.study.agreement import agreement, load_codes
     from analysis.pipeline import analyse_story
     from reports.files import write_atomic
     from reports.results_json import dumps, plain

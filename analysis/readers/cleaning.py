@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Literal
 
 from analysis.settings import DEFAULT, Settings
-from analysis.text import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
+from analysis.text.sentences import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
 
 Category = Literal[
     "headline", "heading", "text", "bullet",  # body

@@ -1,0 +1,7 @@
+"""``python -m sourcedrift`` is the ``sourcedrift`` command."""
+
+import sys
+
+from sourcedrift.cli import main
+
+sys.exit(main())
