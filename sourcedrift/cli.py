@@ -260,9 +260,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _cross_validate(args: argparse.Namespace) -> int:
     from analysis.study.evaluate import format_scores
-    from analysis.learning.cv import cross_validate
-    from analysis.learning.synthetic import synthetic_by_story
-    from analysis.learning.training import load_gold_story
+    from analysis.study.cv import cross_validate
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import load_gold_story
     from reports.files import write_atomic
     from reports.results_json import dumps
 
@@ -300,10 +300,10 @@ def _cross_validate(args: argparse.Namespace) -> int:
 
 def _with_decisions(found, stories, settings):
     """``found`` with its figures and documents scores replaced by those of the figure and event models
-    fitted without each story (``analysis.learning.figure_training``), and those cross-validated figures."""
+    fitted without each story (``analysis.study.figure_training``), and those cross-validated figures."""
     from dataclasses import replace
 
-    from analysis.learning.figure_training import cross_validate_decisions
+    from analysis.study.figure_training import cross_validate_decisions
 
     decisions = cross_validate_decisions(stories, settings)
     per_story = tuple({**claims, **figures} for claims, figures in zip(found.per_story, decisions.per_story))
@@ -311,8 +311,8 @@ def _with_decisions(found, stories, settings):
 
 
 def _train(args: argparse.Namespace) -> int:
-    from analysis.learning.synthetic import synthetic_by_story
-    from analysis.learning.training import describe, gold_examples, load_gold_story, model_files, rules_settings
+    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.training import describe, gold_examples, load_gold_story, model_files, rules_settings
     from analysis.pipeline import analyse_story
     from reports.files import staged_output
 
@@ -354,8 +354,8 @@ def _train(args: argparse.Namespace) -> int:
 
 def _decision_files(analyses, settings) -> dict[str, bytes]:
     """The figure label and event model files fitted on the analysed gold stories (rules deciding both)."""
-    from analysis.learning.event_training import event_examples, event_model_file
-    from analysis.learning.figure_training import figure_examples, figure_model_file
+    from analysis.study.event_training import event_examples, event_model_file
+    from analysis.study.figure_training import figure_examples, figure_model_file
 
     figures = [a for analysis, gold in analyses for a in figure_examples(analysis, gold, settings)]
     events = [e for analysis, gold in analyses for e in event_examples(analysis, gold)]

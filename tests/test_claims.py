@@ -14,8 +14,8 @@ from analysis.measures.claims import label
 from analysis.records import EventCheck
 from analysis.measures.figures import Figure, FigureReport
 from analysis.measures.quotes import Quote, QuoteReport
-from analysis.settings import DEFAULT
 from tests._issue3_texts import PRIMARY, article, bodies, event_check, measured
+from analysis.settings import DEFAULT
 
 RULES = DEFAULT.updated({"claims_label_model": "rules", "claims_kind_model": "rules"})
 
@@ -28,8 +28,7 @@ def _claim(text: str, needle: str, *, quotes=None, figures=None, event=SAME, pri
     primary, body, aligned = bodies(primary_text, text)
     quote_report, primary_figures, figure_report = measured(primary, body, aligned, event)
     report = label(body, primary, aligned, quote_report if quotes is None else quotes,
-                   figure_report if figures is None else figures, event, settings=RULES,
-                   primary_figures=primary_figures)
+                   figure_report if figures is None else figures, event, RULES, primary_figures=primary_figures)
     found = [c for c in report.claims if needle in c.text]
     assert len(found) == 1, [c.text for c in report.claims]
     return found[0], report, body
@@ -153,15 +152,14 @@ def test_another_events_sentences_are_added_detail_and_program_sentences_stay_su
 def test_odd_input_never_raises(text):
     primary, body, aligned = bodies(PRIMARY, text)
     primary_figures = measured(primary, body, aligned)[1]
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check(body, primary, aligned),
-                   settings=RULES, primary_figures=primary_figures)
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, event_check(body, primary, aligned), RULES,
+                   primary_figures=primary_figures)
     assert len(report.claims) == len(body.sentences)
 
 
 def test_identical_article_is_all_supported():
     primary, body, aligned = bodies(PRIMARY, PRIMARY)
-    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME, settings=RULES,
-                   primary_figures=measured(primary, body, aligned)[1])
+    report = label(body, primary, aligned, NO_QUOTES, NO_FIGURES, SAME, RULES, primary_figures=measured(primary, body, aligned)[1])
     assert {c.label for c in report.claims} == {"supported"}
 
 

@@ -1,9 +1,9 @@
-"""analysis.embedding: similarity in meaning from WordLlama's installed vectors, no download."""
+"""analysis.text.embedding: similarity in meaning from WordLlama's installed vectors, no download."""
 
 import numpy as np
 import pytest
 
-from analysis.embedding import similarities, vectors
+from analysis.text.embedding import similarities, vectors
 
 
 def test_identical_sentences_are_as_close_as_can_be():

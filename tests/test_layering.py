@@ -27,11 +27,6 @@ LAYERS = (
     ("analysis.measures", 13),
     ("analysis.pipeline", 14), ("analysis.parallel", 14),
     ("analysis.study", 15),
-    # The learned decisions: estimators, model files and deciders sit with the settings (measures read
-    # them); fitting them on gold and cross-validating run the pipeline and the scoring, a study's work.
-    ("analysis.learning", 10),
-    ("analysis.learning.training", 15), ("analysis.learning.cv", 15), ("analysis.learning.synthetic", 15),
-    ("analysis.learning.figure_training", 15), ("analysis.learning.event_training", 15),
     ("reports", 20),
     ("sourcedrift", 30),
 )

@@ -13,7 +13,7 @@ from analysis.measures import claims
 from sourcedrift.cli import main
 from analysis.learning import models
 from analysis.learning.estimators import LinearClaimClassifier, RuleClaimClassifier
-from analysis.learning.synthetic import synthetic_articles
+from analysis.study.synthetic import synthetic_articles
 from analysis.settings import DEFAULT
 from tests._issue3_texts import PRIMARY, article, bodies, measured
 from tests.conftest import DEV_HARBOR
@@ -119,8 +119,8 @@ def test_the_shipped_models_load_and_name_their_feature_set():
 def test_learned_labels_carry_their_reasons():
     primary, body, aligned = bodies(PRIMARY, article(
         "Cleanup crews removed 1,480 tons of industrial waste from harbor waters, the agency said."))
-    quote_report, primary_figures, checked = measured(primary, body, aligned)
-    report = claims.label(body, primary, aligned, quote_report, checked, claims.EventCheck(True, 1.0, (), None),
+    quote_report, primary_figures, figure_report = measured(primary, body, aligned)
+    report = claims.label(body, primary, aligned, quote_report, figure_report, claims.EventCheck(True, 1.0, (), None),
                           primary_figures=primary_figures)
     changed = next(c for c in report.claims if "1,480" in c.text)
     assert changed.label == "contradicted"

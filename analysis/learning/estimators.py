@@ -106,20 +106,10 @@ class LinearClaimClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _vector(self, x: Features) -> np.ndarray:
-        index = self._index()
-        vector = np.zeros(len(self.feature_names_))
-        for name, value in x.items():
-            at = index.get(name)
-            if at is not None:
-                vector[at] = float(value)
-        return vector
-
-    def _index(self) -> dict[str, int]:
-        index = self.__dict__.get("_index_")
-        if index is None:
-            index = {name: i for i, name in enumerate(self.feature_names_)}
-            self.__dict__["_index_"] = index
-        return index
+        """The model's features of ``x`` in its column order (a feature ``x`` lacks is 0; one it never saw is ignored)."""
+        get = x.get
+        return np.fromiter((get(name, 0.0) for name in self.feature_names_), dtype=np.float64,
+                           count=len(self.feature_names_))
 
     def decision_function(self, X: Sequence[Features]) -> np.ndarray:
         check_is_fitted(self)
@@ -130,15 +120,18 @@ class LinearClaimClassifier(ClassifierMixin, BaseEstimator):
         return self.classes_[np.argmax(scores, axis=1)] if len(scores) else np.array([], dtype=str)
 
     def decide(self, x: Features, *, top: int = 3) -> tuple[str, tuple[str, ...]]:
-        """The label of one sentence and the features that pushed it most over the runner-up class."""
-        check_is_fitted(self)
+        """The label of one sentence and the ``top`` features that pushed it most over the runner-up class."""
+        if "coef_" not in self.__dict__:  # check_is_fitted's test, without its cost on every sentence
+            check_is_fitted(self)
         vector = self._vector(x)
-        scores = self.coef_ @ vector + self.intercept_
-        order = np.argsort(-scores, kind="stable")
+        order = np.argsort(-(self.coef_ @ vector + self.intercept_), kind="stable")  # ties keep the classes' order
         best, runner = order[0], order[1]
+        if top <= 0:
+            return str(self.classes_[best]), ()
         push = (self.coef_[best] - self.coef_[runner]) * (vector - self.means_)
-        ranked = sorted((i for i in range(len(push)) if push[i] > 0), key=lambda i: (-push[i], self.feature_names_[i]))
-        return str(self.classes_[best]), tuple(self.feature_names_[i] for i in ranked[:top])
+        # Ties go to the feature named first (the columns are in name order).
+        ranked = [i for i in np.argsort(-push, kind="stable")[:top] if push[i] > 0]
+        return str(self.classes_[best]), tuple(self.feature_names_[i] for i in ranked)
 
     def to_json(self, *, task: str, feature_set: str, meta: Mapping | None = None) -> bytes:
         """The fitted model as a small, stable JSON document (sorted keys, rounded numbers)."""

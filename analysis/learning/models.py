@@ -31,6 +31,7 @@ class ModelError(InputError):
     """A model file that cannot be used: missing, corrupt, or made for other features."""
 
 
+@lru_cache(maxsize=32)
 def model_path(name: str) -> Path:
     """The file a setting names: a bare name is shipped in ``analysis/models``, else a path."""
     if "/" in name or "\\" in name:

@@ -81,8 +81,6 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Literal
 
-from analysis.embedding import similarities
-from analysis.learning.models import ClaimDecider, claim_decider
 from analysis.measures.alignment import Alignment, SentenceMatch
 from analysis.measures.figures import Figure, FigureReport
 from analysis.measures.quotes import QuoteReport
@@ -92,9 +90,11 @@ from analysis.readers.quoted import quoted_spans
 from analysis.records import Calendar, EventCheck, calendar
 from analysis.settings import DEFAULT, Settings, word_list
 from analysis.text.scores import level, upper_fence
+from analysis.text.embedding import similarities
 from analysis.text.sentences import Sentence
 from analysis.text.sentiment import compound
 from analysis.text.tokens import content_stems, fold, tokens
+from analysis.learning.models import ClaimDecider, claim_decider
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -178,6 +178,8 @@ class _Findings:
     history: bool                       # a year or decade long before the primary's dated events
     new_words: int
     aside: bool = False                 # a short judgement in the reporter's own words ("It's a miracle.")
+    figures: tuple[Figure, ...] = ()    # the sentence's labelled figures
+    stems: frozenset[str] = frozenset()  # content stems of the reporter's words, figures aside
 
 
 @lru_cache(maxsize=1)
@@ -611,7 +613,7 @@ def _findings(sentence: Sentence, match: SentenceMatch, article: Body, primary: 
     aside = not here and not own_names and _is_aside(own, settings)
     return _Findings(tuple(lacks), tuple(conflicts), cues, tuple(notes), tuple(own_names),
                      tuple(n.lower() for n in new_names), lacking, supported, event_specific, unsourced, history,
-                     len(new_words), aside)
+                     len(new_words), aside, tuple(here), frozenset(stems))
 
 
 def _is_aside(own: str, settings: Settings) -> bool:
@@ -673,7 +675,7 @@ def _kind(findings: _Findings) -> AddedKind | None:
 # names; FEATURE_SET names the set so that a model made for other features is
 # refused). Counts are capped so that one long sentence does not dominate.
 
-FEATURE_SET = "claims-4"
+FEATURE_SET = "claims-5"
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
 _UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
                               "doubled tripled expand expanded boost"))
@@ -716,6 +718,13 @@ def _other_thing(here: list[Figure], primary_figures: FigureReport) -> int:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _aligned_facts(aligned: str) -> tuple[frozenset[str], bool, frozenset[str], bool, frozenset[str]]:
+    """What the features read off the aligned primary text (cached: articles align to the same few sentences)."""
+    return (frozenset(content_stems(aligned)), bool(_NEGATION.search(aligned)), frozenset(tokens(aligned)),
+            bool(_SUPERLATIVE_WORD.search(aligned)), _rates(aligned))
+
+
 def _cap(n: int, top: int) -> int:
     return min(n, top)
 
@@ -728,29 +737,29 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
 
     Scores are 0..1 (alignment) or differences from the story's levels;
     counts are capped small integers; flags are 0/1. ``meaning`` holds the
-    sentence's similarity in meaning (``analysis.embedding``, -1..1) with
+    sentence's similarity in meaning (``analysis.text.embedding``, -1..1) with
     each primary sentence.
     """
     aligned = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
-    mine, theirs = set(content_stems(own)), set(content_stems(aligned))
+    theirs, neg_theirs, words_theirs, superlative_theirs, rates_theirs = _aligned_facts(aligned)
+    mine = findings.stems
     shared = len(mine & theirs) / len(mine) if mine else 0.0
     conflicts = findings.conflicts
-    here = [f for f in figures.figures if f.label is not None and _overlaps(f.span, (sentence.doc_start, sentence.doc_end))]
+    here = findings.figures
     by_span = {f.span: f for f in primary_figures.figures}
     head_changed = sum(1 for f in here if f.label in ("match", "rounded") and f.source_span in by_span
                        and f.head and by_span[f.source_span].head and f.head != by_span[f.source_span].head)
     heading = sentence.kind in ("headline", "heading")
-    neg_mine, neg_theirs = bool(_NEGATION.search(own)), bool(_NEGATION.search(aligned))
+    neg_mine = bool(_NEGATION.search(own))
     up_down_mine = (bool(mine & _UP), bool(mine & _DOWN))
     up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
-    tone_mine, tone_theirs = compound(own), compound(aligned) if aligned else 0.0
     cue_kinds = [k for k, _ in findings.cues]
-    words_mine, words_theirs = set(tokens(own)), set(tokens(aligned))
+    words_mine = set(tokens(own))
     hedges = _hedge_words()
     acts_mine, acts_theirs = mine & _act_stems(), theirs & _act_stems()
-    rates_mine, rates_theirs = _rates(own), _rates(aligned)
-    best_meaning = max(meaning, default=0.0)
-    aligned_meaning = max((meaning[i] for i in match.primary if i < len(meaning)), default=0.0)
+    rates_mine = _rates(own)
+    best_meaning = float(max(meaning)) if len(meaning) else 0.0
+    aligned_meaning = float(max(meaning[i] for i in match.primary)) if match.primary and len(meaning) else 0.0
     features: dict[str, float | str] = {
         "score": round(match.score, 4),
         "over_topic": round(match.score - levels.topic, 4),
@@ -783,10 +792,7 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
         "negation_flip": float(bool(aligned) and neg_mine != neg_theirs),
         "direction_flip": float((up_down_mine[0] and up_down_theirs[1] and not up_down_theirs[0])
                                 or (up_down_mine[1] and up_down_theirs[0] and not up_down_theirs[1])),
-        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not _SUPERLATIVE_WORD.search(aligned)),
-        "tone": round(tone_mine, 4),
-        "tone_gap": round(abs(tone_mine - tone_theirs), 4),
-        "polarity_flip": float(tone_mine * tone_theirs < -0.09),
+        "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not superlative_theirs),
         "question": float(own.rstrip(" \"'”’)").endswith("?")),
         "first_paragraph": float(sentence.paragraph == 0),
         "figure_other_thing": _cap(_other_thing(here, primary_figures), 2),
@@ -811,57 +817,54 @@ def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, mat
              for prefix in ("figure:", "speaker:", "scope:")}
     lack = next((item for item in findings.lacks if not item.startswith("words:")), "")
     phrases = {
-        "conflict": "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
-        "conflict_figure": "changes a figure: " + first["figure:"].removeprefix("figure: "),
-        "conflict_speaker": "credits a quotation to another speaker",
-        "conflict_scope": "claims more than the primary's bounded superlative",
-        "score": f"shares most of its wording with {where}" if features["score"] >= 0.5
+        "conflict": lambda: "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
+        "conflict_figure": lambda: "changes a figure: " + first["figure:"].removeprefix("figure: "),
+        "conflict_speaker": lambda: "credits a quotation to another speaker",
+        "conflict_scope": lambda: "claims more than the primary's bounded superlative",
+        "score": lambda: f"shares most of its wording with {where}" if features["score"] >= 0.5
         else f"closest to {where} (score {features['score']:.2f})",
-        "over_close": f"close to {where}" if features["over_close"] >= 0 else f"not close to any primary sentence",
-        "over_topic": f"on the primary's topic ({where})" if features["over_topic"] >= 0
+        "over_close": lambda: f"close to {where}" if features["over_close"] >= 0 else f"not close to any primary sentence",
+        "over_topic": lambda: f"on the primary's topic ({where})" if features["over_topic"] >= 0
         else "barely on the primary's topic",
-        "below_close": "not close to any primary sentence",
-        "below_topic": "barely on the primary's topic",
-        "shared_with_aligned": f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
-        "new_vs_aligned": f"{int(features['new_vs_aligned'])} content words not in {where}",
-        "lacking": "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
-        "lacks_more": "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
-        "supported": "its figures agree with the primary's",
-        "new_names": "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
-        "new_words": f"{int(features['new_words'])} content words the primary never uses",
-        "novel": f"{int(features['new_words'])} content words the primary never uses",
-        "unsourced_quote": "quotes words the primary does not hold",
-        "other_event_specific": "about another event than the primary's",
-        "event_specific": "carries figures, years or people of its own",
-        "same_event": "the article reports the primary's event",
-        "history": "a year long before the primary's events",
-        "aside": "a short judgement in the reporter's own words",
-        "cue": "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
-        "figure_head_changed": "the same number counts another thing than in the primary",
-        "negation_flip": f"a negation where {where} has none, or the reverse",
-        "direction_flip": f"the opposite direction of change from {where}",
-        "superlative_added": f"a superlative {where} does not use",
-        "polarity_flip": f"the opposite tone from {where}",
-        "tone": "a strongly toned wording",
-        "tone_gap": f"another tone than {where}",
-        "heading": "a headline or heading",
-        "question": "a question",
-        "figures": "carries figures",
-        "first_paragraph": "in the opening paragraph",
-        "words": "its length",
-        "meaning_best": f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
+        "below_close": lambda: "not close to any primary sentence",
+        "below_topic": lambda: "barely on the primary's topic",
+        "shared_with_aligned": lambda: f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
+        "new_vs_aligned": lambda: f"{int(features['new_vs_aligned'])} content words not in {where}",
+        "lacking": lambda: "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
+        "lacks_more": lambda: "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
+        "supported": lambda: "its figures agree with the primary's",
+        "new_names": lambda: "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
+        "new_words": lambda: f"{int(features['new_words'])} content words the primary never uses",
+        "novel": lambda: f"{int(features['new_words'])} content words the primary never uses",
+        "unsourced_quote": lambda: "quotes words the primary does not hold",
+        "other_event_specific": lambda: "about another event than the primary's",
+        "event_specific": lambda: "carries figures, years or people of its own",
+        "same_event": lambda: "the article reports the primary's event",
+        "history": lambda: "a year long before the primary's events",
+        "aside": lambda: "a short judgement in the reporter's own words",
+        "cue": lambda: "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
+        "figure_head_changed": lambda: "the same number counts another thing than in the primary",
+        "negation_flip": lambda: f"a negation where {where} has none, or the reverse",
+        "direction_flip": lambda: f"the opposite direction of change from {where}",
+        "superlative_added": lambda: f"a superlative {where} does not use",
+        "heading": lambda: "a headline or heading",
+        "question": lambda: "a question",
+        "figures": lambda: "carries figures",
+        "first_paragraph": lambda: "in the opening paragraph",
+        "words": lambda: "its length",
+        "meaning_best": lambda: f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
         if features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
-        "meaning_aligned": f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
+        "meaning_aligned": lambda: f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
         else f"far in meaning from {where}",
-        "meaning_over_words": "closer in meaning than in wording to the primary",
-        "figure_other_thing": "gives a figure of the primary for another thing counted",
-        "hedge_dropped": f"states as fact what {where} hedges",
-        "act_changed": f"another verb of the act than {where}",
-        "rate_changed": f"the same rate over another period than {where}",
+        "meaning_over_words": lambda: "closer in meaning than in wording to the primary",
+        "figure_other_thing": lambda: "gives a figure of the primary for another thing counted",
+        "hedge_dropped": lambda: f"states as fact what {where} hedges",
+        "act_changed": lambda: f"another verb of the act than {where}",
+        "rate_changed": lambda: f"the same rate over another period than {where}",
     }
     for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
-    return tuple(dict.fromkeys(phrases.get(name, name.replace("_", " ")) for name in deciding))
+        phrases[f"cue_{kind}"] = lambda kind=kind: f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
+    return tuple(dict.fromkeys(phrases[name]() if name in phrases else name.replace("_", " ") for name in deciding))
 
 
 def _other_event(verdict: str, findings: _Findings, event: EventCheck) -> bool:
@@ -891,11 +894,7 @@ def evidence(
     *,
     primary_figures: FigureReport,
 ) -> list[SentenceEvidence]:
-    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs).
-
-    ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports, ``primary_figures`` the primary's figures (``figures.extract``).
-    """
+    """The evidence on every body sentence of ``article``, its feature dict included (what a decider weighs)."""
     facts = primary_facts(primary)
     quote_report, figure_report = quotes, figures
     dates = calendar(primary_figures)

@@ -124,7 +124,7 @@ MEASURES = ("numbers", "documents")
 
 def _pooled(scored) -> dict:
     from analysis.study.evaluate import METRICS
-    from analysis.learning.cv import pooled_score
+    from analysis.study.cv import pooled_score
 
     out = {}
     for measure in MEASURES:  # each pooled over the stories whose gold annotates it
@@ -140,7 +140,7 @@ def cross_validate_decisions(stories, settings: Settings, *, progress=lambda _: 
     moves to another event keeps the figures checked under the rules' verdict.
     """
     from analysis.study.evaluate import score
-    from analysis.learning import event_training
+    from analysis.study import event_training
     from analysis.pipeline import analyse_story
 
     plain = baseline_settings(settings)

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from analysis.measures import claims
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import KIND_TASK, LABEL_TASK, RULES
-from analysis.measures import claims
 from analysis.settings import Settings
-from corpus import InputError, load_story
+from corpus import InputError, Story, load_story
 
 # Fixed so that a refit gives byte-identical files (issue #15). Chosen by
 # leave-one-story-out over the 15 gold stories of the time (pooled claims F1,
@@ -75,8 +75,7 @@ def gold_examples(analysis, gold, settings: Settings) -> list[Example]:
         article = analysis.article(document.file)
         wanted = [g for g in gold.claims if g.file == document.file]
         for item in claims.evidence(article.cleaning.body, primary, article.alignment, article.quotes,
-                                    article.figures, article.event, settings,
-                                    primary_figures=analysis.primary.figures):
+                                    article.figures, article.event, settings, primary_figures=analysis.primary.figures):
             span = (item.sentence.doc_start, item.sentence.doc_end)
             truth = max(wanted, key=lambda g: _overlap(span, g.span), default=None)
             hit = truth is not None and _overlap(span, truth.span) > 0

@@ -7,12 +7,14 @@ WordLlama (pip ``wordllama``) ships its token embedding table
 have and then tries the network (with ``disable_download=True`` it refuses
 instead), so the two files are read here directly: a sentence's vector is
 the mean of its tokens' vectors, as WordLlama's ``embed`` computes it, and
-similarity is the cosine. Nothing is downloaded; the package is not even
+similarity is the cosine (texts are tokenized word by word, see
+``vectors``). Nothing is downloaded; the package is not even
 imported (only its files are read).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.util import find_spec
@@ -41,17 +43,42 @@ def _model():
     return tokenizer, table
 
 
-def vectors(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length sentence vectors (texts x 256); a text with no token gets a zero vector."""
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@lru_cache(maxsize=65536)
+def _word_ids(word: str) -> tuple[int, ...]:
+    """The tokenizer's ids for one word (cached: a story repeats its words, a corpus its vocabulary)."""
     tokenizer, table = _model()
+    return tuple(min(i, table.shape[0] - 1) for i in tokenizer.encode(word, add_special_tokens=False).ids)
+
+
+def vectors(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length sentence vectors (texts x 256); a text with no token gets a zero vector.
+
+    A text's tokens are its words' tokens, word by word (the tokenizer on a
+    whole sentence gives the same pieces save at a few word joins; tokenizing
+    word by word lets the pieces be cached).
+    """
+    _, table = _model()
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
-    for i, encoding in enumerate(tokenizer.encode_batch(list(texts), add_special_tokens=False)):
-        ids = np.clip(np.asarray(encoding.ids, dtype=np.int64), 0, table.shape[0] - 1)
-        if len(ids):
-            mean = table[ids].mean(axis=0)
-            norm = float(np.linalg.norm(mean))
-            if norm > 0:
-                out[i] = mean / norm
+    ids: list[int] = []
+    starts, rows = [], []
+    for i, text in enumerate(texts):
+        found = [token for word in _WORD.findall(text) for token in _word_ids(word)]
+        if found:
+            starts.append(len(ids))
+            rows.append(i)
+            ids.extend(found)
+    if not ids:
+        return out
+    # One gather and one segmented sum for all texts (the mean of each text's token vectors).
+    sums = np.add.reduceat(table[ids], starts, axis=0)
+    counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
+    means = sums / counts
+    norms = np.linalg.norm(means, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out[rows] = means / norms
     return out
 
 

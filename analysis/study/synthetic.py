@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from analysis.text.tokens import content_stems
-from analysis.learning.training import Example, rules_settings
+from analysis.study.training import Example, rules_settings
 from analysis.settings import Settings
 
 # Sentences per synthetic article, and how many of them are edited.
@@ -222,8 +222,7 @@ def synthetic_examples(story, settings: Settings, *, weight: float) -> list[Exam
         if not article.event.same_event:
             continue
         for item in claims.evidence(article.cleaning.body, primary, article.alignment, article.quotes,
-                                    article.figures, article.event, plain,
-                                    primary_figures=analysis.primary.figures):
+                                    article.figures, article.event, plain, primary_figures=analysis.primary.figures):
             start, end = item.sentence.doc_start, item.sentence.doc_end
             owner = next(((label, kind) for a, b, label, kind in layout if min(b, end) > max(a, start)), None)
             if owner is None or (owner[0] == "contradicted" and not _registered(item.features)):

@@ -2,7 +2,7 @@
 
 The analysis of a story does not depend on the claims decider, so each story
 is analysed once; its claims are then labelled again by the decider fitted
-on the other stories, and scored with ``analysis.evaluate.score`` exactly as
+on the other stories, and scored with ``analysis.study.evaluate.score`` exactly as
 ``sourcedrift evaluate`` scores them. The pooled figures score all stories'
 units together (not an average of the per-story figures).
 """
@@ -16,7 +16,7 @@ from analysis.measures import claims
 from analysis.study.evaluate import Scores, score
 from analysis.study.gold import Gold
 from analysis.learning.models import KIND_TASK, LABEL_TASK, ClaimDecider, LoadedModel
-from analysis.learning.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
+from analysis.study.training import Example, fit_kind_model, fit_label_model, gold_examples, rules_settings
 from analysis.settings import Settings
 
 
