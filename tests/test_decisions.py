@@ -22,6 +22,7 @@ from tests.conftest import DEV_HARBOR
 CORPUS = Path(DEV_HARBOR).parent
 TWO = [str(CORPUS / "dev_harbor"), str(CORPUS / "holdout_spill")]
 LEARNED = DEFAULT.updated({"figures_label_model": "figures_label.json", "event_model": "event.json"})
+RULES = DEFAULT.updated({"figures_label_model": "rules", "event_model": "rules"})
 
 
 def _rule(label: str, **given) -> dict:
@@ -54,9 +55,10 @@ def test_a_figure_decider_chooses_only_among_labels_a_source_figure_bears():
     assert label in ("unsourced", "mismatch") and len(deciding) <= 3
 
 
-def test_the_shipped_models_load_and_rules_are_the_defaults():
-    assert figure_decider(DEFAULT, numbers.FEATURE_SET).model is None
+def test_the_shipped_models_load_and_the_defaults_are_the_figure_model_and_the_event_votes():
+    assert figure_decider(DEFAULT, numbers.FEATURE_SET).model is not None
     assert event_decider(DEFAULT, event.FEATURE_SET).model is None
+    assert figure_decider(RULES, numbers.FEATURE_SET).model is None
     figures = figure_decider(LEARNED, numbers.FEATURE_SET)
     events = event_decider(LEARNED, event.FEATURE_SET)
     assert list(figures.model.estimator.classes_) == ["match", "mismatch", "rounded", "unsourced"]
@@ -83,7 +85,7 @@ def test_the_learned_figure_labels_with_their_source(sentence, figure, label):
 
 
 def test_the_rules_decide_figures_as_before_and_say_no_model_decided():
-    for found in _figures("Cleanup crews removed 1,480 tons of industrial waste.").figures:
+    for found in _figures("Cleanup crews removed 1,480 tons of industrial waste.", RULES).figures:
         assert "figure model" not in found.reason
 
 

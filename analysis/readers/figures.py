@@ -212,6 +212,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         skip=re.compile(
             r"\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b"                 # phone numbers
+            r"|\b0\d{2,4}[\s.\-]\d{3,4}[\s.\-]\d{3,4}\b"             # with a trunk prefix ("0303 444 1209")
             r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"      # clock times
             r"|\b\d{1,2}:\d{2}\b"
             r"|\(\d{1,2}\)"                                             # list numbering inside a paragraph
@@ -902,6 +903,13 @@ def _after_word(s: _Sentence, end: int) -> str:
     return s.tokens[k].text if k < len(s.tokens) else ""
 
 
+_TIME_WORDS = frozenset({"in", "since", "of", "by", "from", "until", "to", "before", "after", "during", "for", "and",
+                         "the", "its", "between", "through", "early", "late", "mid", "fiscal", "year", "spring",
+                         "summer", "autumn", "fall", "winter"})
+# A sum written with its currency after it ("1.2 billion euros") is money in that currency.
+_CURRENCY_WORDS = {"dollars": "$", "euros": "€", "euro": "€", "pounds": "£"}
+
+
 def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: float,
               precision: float) -> Reading | None:
     """A plain number: a year, a duration, an amount in dollars or a count."""
@@ -913,14 +921,18 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
         unit, _ = units[lower]
         return _make(s, a, s.text.find(following, b) + len(following), value, "duration",
                      unit_step=unit_step, counted=unit, head=unit)
-    if lower == "dollars":
+    if lower in _CURRENCY_WORDS:
         stop = s.text.find(following, b) + len(following)
         noun, _, phrase = _counted(s, stop, "money")
-        return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step, counted=noun or "$",
+        return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step,
+                     counted=noun or _CURRENCY_WORDS[lower],
                      head=canonical(noun) if noun else "", phrase=phrase)
     is_year_shape = (re.fullmatch(r"\d{4}", digits) is not None and 1500 <= value <= 2100 and scale == 1)
-    if is_year_shape and not (following[:1].islower() and _is_plural(following)):
-        before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
+    before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
+    # "1450 arrests" counts; so does a headline's "1894 Homes Damaged", unless a preposition makes it a time.
+    counts = _is_plural(following) and (following[:1].islower() or (
+        following[:1].isupper() and _is_plural(lower) and before[-1:] != [] and before[-1] not in _TIME_WORDS))
+    if is_year_shape and not counts:
         fiscal = before[-1:] == ["fiscal"] or before == ["fiscal", "year"]
         return _make(s, a, b, value, "year", counted=FISCAL_YEAR if fiscal else "year", head="year",
                      qualifier=False, year=int(value))
