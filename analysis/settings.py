@@ -8,9 +8,56 @@ tuned to a single text; a user can override any of them with
 
 from __future__ import annotations
 
+import difflib
+import math
+import typing
 from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Annotated
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a setting may take: from ``low`` to ``high`` (None: no bound), always finite."""
+
+    low: float | None = 0
+    high: float | None = None
+
+    def describe(self, kind: type) -> str:
+        noun = {int: "a whole number", float: "a number"}[kind]
+        low, high = (_number(b) for b in (self.low, self.high))
+        if self.low is not None and self.high is not None:
+            return f"{noun} from {low} to {high}"
+        if self.low is not None:
+            return f"{noun} from {low} up"
+        return f"{noun} up to {high}" if self.high is not None else f"a finite {noun.split()[-1]}"
+
+    def holds(self, value: float) -> bool:
+        return (math.isfinite(value) and (self.low is None or value >= self.low)
+                and (self.high is None or value <= self.high))
+
+
+def _shown(value: object) -> str:
+    """A value as the TOML file wrote it (``true``, not Python's ``True``)."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
+def _number(bound: float | None) -> str:
+    return "" if bound is None else f"{bound:g}"
+
+
+# The kinds of setting, each with its valid range; a field declared plain
+# ``int`` or ``float`` takes any finite value from 0 up (DEFAULT_RANGE).
+DEFAULT_RANGE = Range(0, None)
+Count = Annotated[int, Range(1, None)]          # a number of words, sentences or items: at least one
+Share = Annotated[float, Range(0.0, 1.0)]       # a share, quantile, score or tolerance on the 0-1 scale
+Ratio = Annotated[float, Range(1.0, None)]      # a ratio between two values: at least 1
+Valence = Annotated[float, Range(0.0, 4.0)]     # a distance from neutral on VADER's -4..+4 scale
+
+
+class SettingError(ValueError):
+    """A setting that does not exist, or a value of the wrong type or out of its range."""
 
 
 @dataclass(frozen=True)
@@ -19,15 +66,15 @@ class Settings:
 
     # Cleaning. A line with fewer words than this, outside the article's
     # prose, is page chrome (crumbs, credits, logos, widgets).
-    short_line_words: int = 6
+    short_line_words: Count = 6
     # A paragraph repeated verbatim (paywall teasers) is dropped from the body
     # only when it has at least this many words: short repeats are headlines.
-    repeat_min_words: int = 8
+    repeat_min_words: Count = 8
     # A line is "prose" (article text) from this many words, ending in . ! ? or a quote.
-    prose_min_words: int = 8
+    prose_min_words: Count = 8
     # Under a related-links heading ("More from ..."), a line of at most this
     # many words without a full stop is another story's headline.
-    link_max_words: int = 16
+    link_max_words: Count = 16
 
     # Framing (issue #6); quotations are quote_min_words long or more (below).
     # How many words left of a person noun can modify it ("suspected online
@@ -39,22 +86,22 @@ class Settings:
     # A word is loaded from this distance from neutral on VADER's -4..+4 scale:
     # about a third of the scale, where VADER's raters' mean leaves the mild band
     # ("important" 0.8, "fine" 0.8 stay out; "innocent" 1.4, "sad" -2.1 come in).
-    loaded_min_valence: float = 1.4
+    loaded_min_valence: Valence = 1.4
     # An article's mention is compared with the primary's mention in the
     # sentence it was taken from when the two sentences share at least this
     # share of their content-word stems (Jaccard); else with the primary's
     # same naming, else with its first mention.
-    counterpart_min_overlap: float = 0.3
+    counterpart_min_overlap: Share = 0.3
 
     # Alignment, claims, event check, omissions, copying (issue #3).
     # A quotation is 4+ words (codebook); shorter quoted text is a term.
-    quote_min_words: int = 4
+    quote_min_words: Count = 4
     # A pair of adjacent primary sentences supports an article sentence only
     # when it scores this much above the best single sentence.
-    align_pair_gain: float = 0.05
+    align_pair_gain: Share = 0.05
     # A rounded figure ("more than 20" for 23) stays within this share of the
     # value it rounds (the event check's test of agreement).
-    figure_tolerance: float = 0.15
+    figure_tolerance: Share = 0.15
     # Event check: a year within this many years of the span of the primary's
     # dated events, but outside it and never named by the primary, names
     # another edition of the event (farther is history).
@@ -62,7 +109,7 @@ class Settings:
     # The figure vote needs at least this many article figures that the
     # figure check pairs with a primary figure of the same quantity; a
     # rounding agrees only within figure_tolerance of that figure's value.
-    event_min_figures: int = 3
+    event_min_figures: Count = 3
     # Votes for "different event" (year, period, figures: 1 each; officials
     # 0.5; a better-fitting reference sheet 1) needed to say so.
     event_min_votes: float = 1.0
@@ -89,19 +136,19 @@ class Settings:
     # the baseline's upper fence (Tukey: third quartile + claim_close_fence
     # interquartile ranges, the top of the baseline with outliers such as
     # three-word sentences aside) it is not closely aligned.
-    claim_topic_quantile: float = 0.5
+    claim_topic_quantile: Share = 0.5
     claim_close_fence: float = 1.5
     # A primary needs this many sentences for a baseline; with fewer, the
     # fixed scores claim_novel_max_score and claim_close_max_score (set on
     # dev_harbor) stand in for the two levels.
-    claim_baseline_min_sentences: int = 5
-    claim_close_max_score: float = 0.45
-    claim_novel_max_score: float = 0.15
+    claim_baseline_min_sentences: Count = 5
+    claim_close_max_score: Share = 0.45
+    claim_novel_max_score: Share = 0.15
     # A sentence naming more people, figures or years the primary lacks than
     # figures it gives is added when not closely aligned; so is one with a
     # kind cue (or an old year). One with this many content words the primary
     # never uses is added when barely aligned.
-    claim_novel_min_words: int = 3
+    claim_novel_min_words: Count = 3
     # A short sentence of the reporter's own that only judges ("It's a
     # miracle.", "Shameful."): at most this many words, VADER's compound
     # tone at least this strong either way, no figure, name or verb of
@@ -109,7 +156,7 @@ class Settings:
     # stories' tabloid asides; attributed sentences ("Regulators say nobody
     # was hurt.") are never asides.
     claim_aside_max_words: int = 6
-    claim_aside_min_tone: float = 0.4
+    claim_aside_min_tone: Share = 0.4
     # A share written as a fraction ("four in five", "three-quarters") rounds
     # to at best this many percentage points (the nearest tenth): claims
     # reads "four in five" as consistent with 82 percent, never as a changed
@@ -134,24 +181,24 @@ class Settings:
     # Omissions: a primary sentence is carried when the article holds at least
     # this IDF-weighted share of its words and word pairs; a hedge qualifies
     # the next omission_hedge_window words.
-    omission_carried_score: float = 0.35
+    omission_carried_score: Share = 0.35
     omission_hedge_window: int = 4
     # Copying: a run of this many words found verbatim in the primary is copied.
-    copy_min_words: int = 5
+    copy_min_words: Count = 5
 
     # Source matching (issue #8): TF-IDF cosine of words and word pairs. An
     # article is assigned to no primary below this score. On the corpus,
     # articles score 0.16-0.59 with their own primary and 0.00-0.03 with the
     # other story's; unrelated texts stay under 0.01.
-    match_min_score: float = 0.1
+    match_min_score: Share = 0.1
     # How many nearest primaries each match lists as candidates.
-    match_candidates: int = 3
+    match_candidates: Count = 3
 
     # Figures (issue #5). Set by reading dev_harbor's designed cases and the
     # broken_heart seeds (see analysis/measures/figures.py for how each is used).
     # "about", "roughly": the stated value give or take this share; "nearly",
     # "almost": up to this share below it.
-    figure_approx_tolerance: float = 0.1
+    figure_approx_tolerance: Share = 0.1
     # Unqualified counts and amounts from this size are read as rounded to their
     # last non-zero digit ("1,800" is 1,750-1,850); smaller ones are exact.
     figure_round_min: float = 100.0
@@ -181,19 +228,19 @@ class Settings:
     # (claim_baseline_min_sentences). Below 0.25 on dev_harbor the aligned
     # sentence is as often wrong as right.
     figure_aligned_bonus: float = 2.0
-    figure_alignment_quantile: float = 0.75
-    figure_min_alignment: float = 0.25
+    figure_alignment_quantile: Share = 0.75
+    figure_min_alignment: Share = 0.25
     # One figure is a running total ("since 2012") and the other is not.
     figure_total_penalty: float = 3.0
     # Values within this ratio of each other are likely one quantity changed.
-    figure_close_ratio: float = 1.5
+    figure_close_ratio: Ratio = 1.5
     figure_close_bonus: float = 1.0
     # Values further apart than this ratio are different quantities, not a changed figure.
-    figure_max_ratio: float = 5.0
+    figure_max_ratio: Ratio = 5.0
     # An open-ended figure ("more than 20", "fewer than 50") allows a source
     # value within this ratio of its bound: the codebook's "over 2,000" for
     # "more than 2,300" is 1.15; "more than 20" for 2,300 is no rounding.
-    figure_open_ratio: float = 1.25
+    figure_open_ratio: Ratio = 1.25
     # A figure whose value the source states (or allows) is still paired with
     # another source figure when that one's evidence is higher by this much
     # (one "same quantity" level): the equal value is then a coincidence.
@@ -215,31 +262,66 @@ class Settings:
     quote_interruption_max_words: int = 12
     # Candidate primary spans share runs of this many words with a quotation;
     # three words rarely repeat by chance inside one press release.
-    quote_seed_words: int = 3
+    quote_seed_words: Count = 3
     # Two pieces of one quotation may come from primary words this far apart
     # (a release's quotation paragraphs run 40-120 words).
-    quote_splice_window: int = 120
+    quote_splice_window: Count = 120
     # An unmarked cut of this many primary words, or of whole sentences, joins
     # non-adjacent spans (spliced); a shorter one is an alteration.
-    quote_splice_min_words: int = 4
+    quote_splice_min_words: Count = 4
     # Below this share of its words found in the primary a quotation is
     # unsourced; above it, the differences are edits ("2,300" for "1,700" in a
     # 10-word quotation still matches 0.8).
-    quote_min_match: float = 0.6
+    quote_min_match: Share = 0.6
     # Another article quotes "the same words" when this share of the shorter
     # quotation's word triples is shared.
-    quote_provenance_min_share: float = 0.5
+    quote_provenance_min_share: Share = 0.5
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     def updated(self, overrides: dict) -> "Settings":
-        """A copy with ``overrides`` applied; unknown names raise ValueError."""
-        known = {f.name: f.type for f in fields(self)}
-        for name in overrides:
-            if name not in known:
-                raise ValueError(f"unknown setting {name!r}; known settings: {', '.join(sorted(known))}")
-        return replace(self, **overrides)
+        """A copy with ``overrides`` applied, each checked against its field's type and range.
+
+        A whole number is accepted for a float setting (and stored as a float).
+
+        Raises:
+            SettingError: an unknown name, a value of the wrong type (``true``
+                or 6.5 for a whole number, "high" for a number) or out of the
+                field's range; the message gives the valid range.
+        """
+        declared = declarations()
+        checked = {}
+        for name, value in overrides.items():
+            if name not in declared:
+                close = difflib.get_close_matches(name, declared, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise SettingError(f"unknown setting {name!r}{hint}; known settings: {', '.join(sorted(declared))}")
+            kind, valid = declared[name]
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if kind is float and (whole or isinstance(value, float)):
+                value = float(value)
+            elif not (kind is int and whole):
+                raise SettingError(f"setting {name} must be {valid.describe(kind)}, not {_shown(value)}")
+            if not valid.holds(value):
+                raise SettingError(f"setting {name} must be {valid.describe(kind)}, not {_shown(value)}")
+            checked[name] = value
+        return replace(self, **checked)
+
+
+@lru_cache(maxsize=None)
+def declarations() -> dict[str, tuple[type, Range]]:
+    """Every setting's type (int or float) and valid range, read from the Settings fields."""
+    hints = typing.get_type_hints(Settings, include_extras=True)
+    found = {}
+    for field in fields(Settings):
+        hint = hints[field.name]
+        kind, valid = hint, DEFAULT_RANGE
+        if typing.get_origin(hint) is Annotated:
+            kind, *extras = typing.get_args(hint)
+            valid = next((e for e in extras if isinstance(e, Range)), DEFAULT_RANGE)
+        found[field.name] = (kind, valid)
+    return found
 
 
 DEFAULT = Settings()

@@ -9,6 +9,7 @@ the manifest.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -33,6 +34,93 @@ _PAYWALL_MARKUP = (
     (re.compile(r"""class=["'][^"']*\b(?:paywall|piano-offer|tp-modal|meteredContent|subscriber-only)\b""", re.IGNORECASE),
      "paywall element in the page"),
 )
+
+
+# Where a plain-text page names its outlet, from the most telling place to the
+# least: the site's name above its navigation bar ("THE DUNMORE LEDGER" over
+# "Home | News | Sports"), a copyright footer ("© 2025 The Dunmore Ledger.
+# All rights reserved."), a wire dateline's credit ("WASHINGTON (Tidewire) —
+# ..."). A footer naming a company (LLC, Ltd, Group ...) names the publisher,
+# and one naming the byline's author a person: neither is taken. Anything
+# less plain is left for the user to fill in.
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^,;|·•©]*?)\s*(?:\d{4}\s*)?(?:\.\s|\.$|[,;|·•]|\ball rights reserved|$)", re.IGNORECASE)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+"
+                       r"\((?P<name>[^()]{2,40})\)\s+[—–-]")
+_COMPANY = re.compile(r"\b(?:LLC|L\.L\.C|Ltd|Limited|Inc|Incorporated|Corp|Corporation|Co|GmbH|AG|plc|S\.A|"
+                      r"Group|Holdings|Media|Broadcasting|Publishing|Publications|Company)\.?$", re.IGNORECASE)
+_NAVIGATION = {"menu", "sections", "home", "subscribe", "search", "sign in", "log in", "listen live",
+               "watch live", "donate", "navigation", "skip to content"}
+_NAV_SEPARATOR = re.compile(r"\s*(?:\||›|»|·|•| > | / )\s*")
+# A US broadcaster's call letters opening its name (KGUL 11 NEWS, WMDX-TV) stay in capitals.
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?$")
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"}
+_FOOTER_LINES = 8
+_OUTLET_MAX_WORDS = 6
+_SECTION_MAX_WORDS = 3
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _name(candidate: str) -> str:
+    """A candidate outlet name, or '' when it does not look like one (too long, no capital, a sentence)."""
+    candidate = candidate.strip(" -–—:")
+    words = candidate.split()
+    if not words or len(words) > _OUTLET_MAX_WORDS or not candidate[0].isupper():
+        return ""
+    if any(mark in candidate for mark in ".!?:;\"“”") or candidate.casefold().startswith("all rights"):
+        return ""
+    return candidate
+
+
+def _unshout(name: str) -> str:
+    """A logo in capitals as a name: "THE DUNMORE LEDGER" -> "The Dunmore Ledger"; call letters stay."""
+    if name != name.upper():
+        return name
+    words = []
+    for index, word in enumerate(name.split()):
+        lowered = word.lower()
+        if (index == 0 and _CALL_SIGN.match(word)) or not any(v in lowered for v in "aeiouy") or not word.replace("-", "").isalpha():
+            words.append(word)            # KGUL, KSVN, 6, A&E
+        elif index and lowered in _SMALL_WORDS:
+            words.append(lowered)
+        else:
+            words.append("-".join(part.capitalize() for part in word.split("-")))   # LEDGER-STAR
+    return " ".join(words)
+
+
+def _is_navigation(line: str) -> bool:
+    """A site's menu or section bar: "Menu", "Home | News | Sports", "Business › Regulation"."""
+    if line.casefold() in _NAVIGATION:
+        return True
+    parts = [part for part in _NAV_SEPARATOR.split(line) if part]
+    return len(parts) >= 2 and all(
+        len(part.split()) <= _SECTION_MAX_WORDS and not part.casefold().startswith("by ")
+        and not any(ch.isdigit() for ch in part) and not part.endswith(".") for part in parts)
+
+
+def outlet_from_text(text: str) -> str:
+    """The outlet a plain-text page names in an obvious place, or '' (see the patterns above)."""
+    lines = _lines(text)
+    if len(lines) >= 2 and (_is_navigation(lines[1]) or lines[1].casefold() in _NAVIGATION):
+        logo = _name(_NAV_SEPARATOR.split(lines[0])[0])
+        if logo:
+            return _unshout(logo)
+    for line in reversed(lines[-_FOOTER_LINES:]):
+        found = _COPYRIGHT.match(line)
+        owner = _name(found.group("name")) if found else ""
+        author = owner and re.search(rf"\bby {re.escape(owner)}\b", text, re.IGNORECASE)
+        if owner and not _COMPANY.search(owner) and not author:
+            return owner
+    for line in lines[:4]:
+        found = _DATELINE.match(line)
+        # An acronym credit ("(AP)", "(MW)") is left out: it rarely is the outlet's name as written.
+        if found and _name(found.group("name")) and any(ch.islower() for ch in found.group("name")):
+            return _name(found.group("name"))
+    return ""
 
 
 @dataclass(frozen=True)
@@ -74,9 +162,11 @@ def convert(path: Path) -> Converted:
     if path.suffix.lower() not in HTML_SUFFIXES:
         text = decode(data, path)
         first = text.strip().split("\n", 1)[0].strip()
-        # A short first line with no full stop is the page's headline.
-        headline = first if len(first.split()) <= 20 and not first.endswith(".") else ""
-        return Converted(file=path.name, text=text, headline=headline)
+        outlet = outlet_from_text(text)
+        # A short first line with no full stop is the page's headline, unless it is the site's logo.
+        logo = outlet and _unshout(first).casefold().startswith(outlet.casefold())
+        headline = first if len(first.split()) <= 20 and not first.endswith(".") and not logo else ""
+        return Converted(file=path.name, text=text, headline=headline, outlet=outlet)
     import trafilatura
 
     html = _decode_html(data, path)
@@ -136,7 +226,10 @@ def build_story(story_dir: str | Path, primary: str | Path, articles: list[str |
     parent = story_dir.resolve().parent
     if not parent.is_dir():
         raise InputError(story_dir, "its parent folder does not exist")
-    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{story_dir.name}."))
+    try:
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{story_dir.name}."))
+    except OSError as error:
+        raise InputError(story_dir, f"cannot be created here ({(error.strerror or str(error)).lower()})") from None
     try:
         for doc in converted:
             (staging / doc.file).write_text(doc.text, encoding="utf-8")
@@ -146,6 +239,10 @@ def build_story(story_dir: str | Path, primary: str | Path, articles: list[str |
         if story_dir.exists():
             story_dir.rmdir()
         staging.rename(story_dir)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = "no space left on the device" if error.errno == errno.ENOSPC else (error.strerror or str(error)).lower()
+        raise InputError(story_dir, f"could not be written: {reason}; nothing was created") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from pathlib import Path
@@ -11,6 +12,7 @@ from corpus.errors import InputError
 # Control characters other than tab and newline suggest a binary file; a few
 # stray ones are tolerated (pasted pages carry them), a run of them is not.
 _BINARY_CONTROL_SHARE = 0.10
+_DRIVE = re.compile(r"^[A-Za-z]:")  # a Windows drive letter: an absolute path there
 
 
 def normalise(text: str) -> str:
@@ -75,3 +77,29 @@ def read_toml(path: str | Path) -> dict:
         return tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as error:
         raise InputError(path, f"is not valid TOML ({error})") from None
+
+
+def inside(directory: str | Path, name: str, manifest: str | Path, where: str) -> Path:
+    """The path of ``name``, a file a manifest names, checked to lie inside ``directory``.
+
+    A story folder is shared between people: what it names must not reach
+    files elsewhere on the machine that reads it.
+
+    Raises:
+        InputError: naming the manifest and the entry: ``name`` is absolute,
+            climbs out with ``..``, or is (or passes through) a symbolic link
+            that leads out of the folder.
+    """
+    relative = Path(name)
+    if relative.is_absolute() or name.startswith("\\") or _DRIVE.match(name):
+        raise InputError(manifest, f"{where}: {name!r} is an absolute path; name a file inside the folder")
+    if ".." in relative.parts:
+        raise InputError(manifest, f"{where}: {name!r} climbs out of the folder; name a file inside it")
+    root = Path(directory).resolve()
+    path = Path(directory) / relative
+    real = path.resolve()
+    if real != root and root not in real.parents:
+        raise InputError(manifest, f"{where}: {name!r} leads through a symbolic link to {real}, outside the folder; "
+                                   "copy the file into the folder instead")
+    return path
+

@@ -212,8 +212,29 @@ def _part(get: Callable[[Any], Any], i: int) -> Callable[[Any], Any]:
     return part
 
 
+# OWASP's guidance on CSV injection: a cell a spreadsheet would read as a
+# formula (or whose leading tab or carriage return hides one) gets a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Bidirectional controls reorder what a reader sees (the "Trojan Source"
+# trick); each becomes U+FFFD, one character for one, as in the handouts.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_VISIBLE = {ord(ch): "\ufffd" for ch in BIDI_CONTROLS}
+SPREADSHEET_NOTE = ("Text cells that begin with =, +, -, @, a tab or a carriage return carry a leading ' so that "
+                    "a spreadsheet shows them as text instead of running them as formulas (OWASP, CSV injection); "
+                    "bidirectional control characters are shown as U+FFFD. See codebook.md, 'Data dictionary'.")
+
+
+TEXT_CELL_NOTE = " (a leading ' marks a cell that began with = + - @ tab or CR: see the data dictionary)"
+
+
+def neutralise(text: str) -> str:
+    """A text cell made safe to open in a spreadsheet: formula starts escaped, bidi controls visible."""
+    text = text.translate(_BIDI_VISIBLE)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def cell(value: Any, kind: str) -> str:
-    """One CSV cell: fixed decimals, true/false, JSON for lists and records, empty for None."""
+    """One CSV cell: fixed decimals, true/false, JSON for lists and records, empty for None; text neutralised."""
     if value is None:
         return ""
     if isinstance(value, enum.Enum):
@@ -222,12 +243,14 @@ def cell(value: Any, kind: str) -> str:
         return "true" if value else "false"
     if kind == "number" or isinstance(value, float):
         if not isinstance(value, (int, float)):
-            return str(value)
+            return neutralise(str(value))
         number = float(value)
         return "" if math.isnan(number) or math.isinf(number) else f"{number:.{DECIMALS}f}"
+    if kind == "integer" and isinstance(value, int):
+        return str(value)
     if kind in ("array", "object") or isinstance(value, (tuple, list, dict)) or dataclasses.is_dataclass(value):
-        return json.dumps(plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return str(value)
+        return neutralise(json.dumps(plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return neutralise(str(value))
 
 
 # ----------------------------------------------------------------- tables
@@ -252,7 +275,8 @@ class Table:
     def schema(self) -> dict:
         fields = []
         for c in self.columns:
-            entry = {"name": c.name, "type": c.type, "description": c.description}
+            described = c.description + (TEXT_CELL_NOTE if c.type in ("string", "array", "object") else "")
+            entry = {"name": c.name, "type": c.type, "description": described}
             if c.type in ("array", "object"):
                 entry["format"] = "default"
             if c.values:
@@ -499,7 +523,8 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
         "name": "sourcedrift-" + "-".join(a.story.name.lower().replace("_", "-") for a in analyses)[:80],
         "title": "sourcedrift results: " + ", ".join(a.story.title or a.story.name for a in analyses),
         "description": "How each article drifts from its primary source, measure by measure. "
-                       "Labels are defined in codebook.md; offsets are into the documents as loaded.",
+                       "Labels are defined in codebook.md; offsets are into the documents as loaded. "
+                       + SPREADSHEET_NOTE,
         "version": __version__,
         "resources": resources_,
     }
@@ -540,6 +565,19 @@ def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str,
     return found
 
 
+def bundle_with_manifest(analyses: Sequence[StoryAnalysis], config: dict, *,
+                         report_outputs: dict[str, bytes] | None = None,
+                         ready: frozenset[str] | None = None) -> dict[str, bytes]:
+    """Every file of the bundle, the manifest included, by name."""
+    from reports.view import ready_measures
+
+    ready = ready_measures() if ready is None else frozenset(ready)
+    files = bundle_files(analyses, config, ready=ready)
+    files[MANIFEST] = dumps(manifest(analyses, config, dict(files), ready=ready,
+                                     report_outputs=report_outputs)).encode("utf-8")
+    return files
+
+
 def write_bundle(analyses: Sequence[StoryAnalysis], out: Path, config: dict, *,
                  report_outputs: dict[str, bytes] | None = None, ready: frozenset[str] | None = None) -> list[Path]:
     """Write the replication bundle of ``analyses`` into folder ``out``; return the files written.
@@ -552,18 +590,13 @@ def write_bundle(analyses: Sequence[StoryAnalysis], out: Path, config: dict, *,
             with their hash under ``report_outputs``.
         ready: the measures to include (default: those implemented).
 
-    Nothing half-written is left: the files are built in a staging folder and
-    moved in at the end.
+    ``out`` is a folder being built: callers that replace an output write the
+    bundle into their staging folder (``reports.files.staged_output``).
     """
-    from reports.files import staged_output
-    from reports.view import ready_measures
+    from reports.files import write_tree
 
-    ready = ready_measures() if ready is None else frozenset(ready)
     out = Path(out)
-    files = bundle_files(analyses, config, ready=ready)
-    files[MANIFEST] = dumps(manifest(analyses, config, dict(files), ready=ready,
-                                     report_outputs=report_outputs)).encode("utf-8")
-    with staged_output(out) as staging:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
+    out.mkdir(parents=True, exist_ok=True)
+    files = bundle_with_manifest(analyses, config, report_outputs=report_outputs, ready=ready)
+    write_tree(out, files)
     return [out / name for name in sorted(files)]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from analysis.pipeline import StoryAnalysis
-from reports.fonts import esc
+from reports.fonts import esc, printable
 from reports.style import INK, MUTED, OKABE_ITO, RULE, SERIES
 
 # A white ground behind value labels, so a reference line never hides them.
@@ -35,6 +35,8 @@ RC = {
     "ytick.color": INK,
     "hatch.linewidth": 0.8,
     "hatch.color": INK,
+    # Outlet names are drawn as written: "$" never starts math text.
+    "text.parse_math": False,
 }
 DPI = 110
 
@@ -59,7 +61,9 @@ def outlet_labels(analysis: StoryAnalysis, blind: bool) -> list[str]:
     keys = letters(len(analysis.articles))
     if blind:
         return [f"Article {k}" for k in keys]
-    return [f"{k}: {outlet_name(a.document.outlet) or 'outlet not known'}" for k, a in zip(keys, analysis.articles)]
+    # printable: the chart's font draws every character left (bidi controls become U+FFFD).
+    return [printable(f"{k}: {outlet_name(a.document.outlet) or 'outlet not known'}")
+            for k, a in zip(keys, analysis.articles)]
 
 
 def _render(figure) -> tuple[bytes, bytes]:

@@ -9,8 +9,9 @@ Output folder::
     comparative/comparative.html  charts per outlet; charts/*.png and *.svg
     bundle/                       CSVs, results.json, datapackage.json, codebook.md, manifest.json
 
-Everything is built in a staging folder and moved in at the end, so a
-failure leaves the output folder as it was. Every page's footer names the
+Everything is rendered in memory, written into a staging folder and swapped
+in for the previous output whole (``reports.files``), so a failure leaves the
+output folder as it was. Every page's footer names the
 toolkit version and the configuration hash: SHA-256 of the canonical JSON of
 the settings and the options (``reports.bundle.config_hash``).
 """
@@ -86,7 +87,7 @@ def write_report(
     progress: Progress = _quiet,
     ready: frozenset[str] | None = None,
 ) -> Written:
-    """Write every output of ``sourcedrift report`` for ``analysis`` into ``out``.
+    """Write every output of ``sourcedrift report`` for ``analysis`` into ``out``, replacing it whole.
 
     Args:
         config: the run's configuration (default: :func:`report_config` of the
@@ -94,10 +95,36 @@ def write_report(
         progress: called once per step with a short message
             (:func:`report_steps` times in all).
         ready: the measures to show (default: those implemented).
+
+    Raises:
+        reports.files.OutputError: ``out`` cannot be written; it keeps the previous output.
     """
-    from reports.bundle import config_hash, write_bundle
+    from reports.files import write_output
+
+    rendered = render_report(analysis, options=options, config=config, progress=progress, ready=ready)
+    write_output(out, rendered.files, inputs=(analysis.story.directory,))
+    out = Path(out)
+    return Written(tuple(out / name for name in sorted(rendered.files)), rendered.left_out, rendered.config_sha256)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, bytes]        # every output, by path relative to the output folder
+    left_out: tuple[str, ...]
+    config_sha256: str
+
+
+def render_report(
+    analysis: StoryAnalysis,
+    *,
+    options: ReportOptions = ReportOptions(),
+    config: dict | None = None,
+    progress: Progress = _quiet,
+    ready: frozenset[str] | None = None,
+) -> Rendered:
+    """Every output of ``sourcedrift report``, in memory: handouts, comparative report, bundle."""
+    from reports.bundle import bundle_with_manifest, config_hash
     from reports.charts import charts, comparative_html
-    from reports.files import staged_output
     from reports.handout import font_files, prepare, render_html
     from reports.pdf import render_pdf
     from reports.view import ready_measures
@@ -130,17 +157,10 @@ def write_report(
     left_out = tuple(handout.view.left_out) + tuple(charts_left_out)
     progress("index")
     files["index.html"] = _index(analysis, files, left_out, footer).encode("utf-8")
-
-    with staged_output(out) as staging:
-        for name, data in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        progress("replication bundle")
-        bundle = write_bundle([analysis], staging / "bundle", config, report_outputs=files, ready=ready)
-        names = sorted(files) + [f"bundle/{p.name}" for p in bundle]
-    out = Path(out)
-    return Written(tuple(out / name for name in sorted(names)), left_out, digest)
+    progress("replication bundle")
+    bundle = bundle_with_manifest([analysis], config, report_outputs=files, ready=ready)
+    files.update({f"bundle/{name}": data for name, data in bundle.items()})
+    return Rendered(files, left_out, digest)
 
 
 def _index(analysis: StoryAnalysis, files: dict[str, bytes], left_out: tuple[str, ...], footer: str) -> str:

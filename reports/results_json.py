@@ -60,14 +60,21 @@ def results(analysis: StoryAnalysis) -> dict:
     }
 
 
+# Bidirectional controls stay in the data but are written escaped (\u202e), so
+# no viewer of the file reorders what it shows.
+_BIDI_ESCAPED = {code: f"\\u{code:04x}" for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                       *range(0x2066, 0x206A))}
+
+
 def dumps(obj: Any) -> str:
-    """Deterministic JSON text: sorted keys, two-space indent, UTF-8, final newline."""
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    """Deterministic JSON text: sorted keys, two-space indent, UTF-8, final newline, bidi controls escaped."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2).translate(_BIDI_ESCAPED) + "\n"
 
 
 def write_results(analysis: StoryAnalysis, directory: Path) -> Path:
-    from reports.files import write_atomic
+    """Write ``directory/results.json`` (a folder being built: see ``reports.files.staged_output``)."""
+    from reports.files import write_file
 
     path = Path(directory) / "results.json"
-    write_atomic(path, dumps(results(analysis)))
+    write_file(path, dumps(results(analysis)))
     return path

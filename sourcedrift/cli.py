@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import __version__
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, SettingError, Settings
 from corpus import DEFAULT_STORY, InputError, load_story
-from corpus.reading import read_toml
+from corpus.reading import inside, read_toml
 
 EXIT_BAD_INPUT = 2
 
@@ -42,17 +42,15 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
             raise InputError(path, "[settings] must be a table")
         try:
             settings = DEFAULT.updated(overrides)
-        except (ValueError, TypeError) as error:
-            raise InputError(path, str(error)) from None
+        except SettingError as error:
+            raise InputError(path, f"[settings] {error}") from None
     if models:
-        from analysis.measures.claims import FEATURE_SET
-        from analysis.learning.models import claim_decider
-
-        claim_decider(settings, FEATURE_SET)
-        from analysis.measures import event, figures as numbers
         from analysis.learning.deciders import event_decider, figure_decider
+        from analysis.learning.models import claim_decider
+        from analysis.measures import claims, event, figures
 
-        figure_decider(settings, numbers.FEATURE_SET)
+        claim_decider(settings, claims.FEATURE_SET)
+        figure_decider(settings, figures.FEATURE_SET)
         event_decider(settings, event.FEATURE_SET)
     return settings
 
@@ -72,13 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="run every measure on a story; write results.json")
     _story_arg(analyze)
-    analyze.add_argument("-o", "--out", default="out", metavar="OUT", help="output folder (default: out)")
+    analyze.add_argument("-o", "--out", default="out", metavar="OUT",
+                         help="output folder, replaced whole by the new run (default: out)")
     analyze.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
     report = commands.add_parser("report", help="classroom handouts, a comparative report and a replication bundle")
     _story_arg(report)
-    report.add_argument("-o", "--out", default="report", metavar="OUT", help="output folder (default: report)")
+    report.add_argument("-o", "--out", default="report", metavar="OUT",
+                        help="output folder, replaced whole by the new run (default: report)")
     report.add_argument("--blind", action="store_true", help="hide outlet names and URLs in the handout and charts")
     report.add_argument("--large-print", action="store_true", help="handout in 18 pt, one column")
     report.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     replicate = commands.add_parser("replicate", help="run a whole study from one configuration file")
     replicate.add_argument("config", metavar="CONFIG.toml", help="the study's configuration (see examples/study.toml)")
-    replicate.add_argument("-o", "--out", metavar="OUT", help="output folder (default: [study] output of the configuration)")
+    replicate.add_argument("-o", "--out", metavar="OUT", help="output folder, replaced whole (default: [study] output of the configuration)")
     replicate.add_argument("--jobs", type=int, metavar="N",
                            help="local worker processes: -1 all cores (default), 1 none; results never depend on it")
     replicate.add_argument("--dask", metavar="ADDRESS",
@@ -147,8 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         print(f"sourcedrift: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("sourcedrift: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as interrupt:
+        # The output writer says what the output folder holds; before it ran, nothing was written.
+        outcome = getattr(interrupt, "outcome", "nothing was written")
+        print(f"sourcedrift: interrupted; {outcome}", file=sys.stderr)
         return 130
 
 
@@ -158,10 +160,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from reports.results_json import write_results
 
     settings = load_settings(args.config)
-    check_output_dir(args.out)
     story = load_story(args.story)
+    check_output_dir(args.out, inputs=(story.directory,))
     analysis = analyse_story(story, settings, progress=_progress(args.quiet))
-    with staged_output(args.out) as staging:
+    with staged_output(args.out, inputs=(story.directory,)) as staging:
         write_results(analysis, staging)
     for line in summary(analysis):
         print(line)
@@ -176,8 +178,8 @@ def _report(args: argparse.Namespace) -> int:
     from reports.report import PAPERS, ReportOptions, report_config, report_steps, write_report
 
     settings = load_settings(args.config)
-    check_output_dir(args.out)
     story = load_story(args.story)
+    check_output_dir(args.out, inputs=(story.directory,))
     options = ReportOptions(blind=args.blind, large_print=args.large_print,
                             papers=PAPERS if args.paper == "both" else (args.paper,))
     # The analysis reports one step per article plus three for the whole story.
@@ -238,7 +240,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     args.story = args.story[0]
     settings = load_settings(args.config)
     story = load_story(args.story)
-    gold_path = Path(args.gold) if args.gold else Path(args.story) / "gold.toml"
+    # The story's own gold file must lie in its folder; a --gold file is the user's choice.
+    gold_path = Path(args.gold) if args.gold else inside(story.directory, "gold.toml", story.directory, "gold")
     if not gold_path.is_file():
         raise InputError(gold_path, "no such gold file")
     gold = load_gold(gold_path, story)
@@ -371,14 +374,15 @@ def _new(args: argparse.Namespace) -> int:
     from corpus.build import build_story
 
     story_dir = build_story(args.story, args.primary, args.articles, title=args.title)
-    print(f"wrote {story_dir / 'story.toml'}; analyse it with: sourcedrift analyze {story_dir}")
+    print(f"wrote {story_dir / 'story.toml'}; next: sourcedrift report {story_dir} -o {story_dir.name}-report")
     return 0
 
 
 def _replicate(args: argparse.Namespace) -> int:
     from analysis.parallel import runner
     from analysis.study.replicate import load_config, load_study
-    from sourcedrift.replicate import bundle_available, run_study
+    from reports.files import check_output_dir
+    from sourcedrift.replicate import bundle_available, run_study, study_inputs
 
     config = load_config(args.config)
     out = Path(args.out) if args.out else config.output
@@ -386,6 +390,7 @@ def _replicate(args: argparse.Namespace) -> int:
         raise InputError(config.path, "names no output folder: give [study] output or -o OUT")
     say = _progress(args.quiet)
     study = load_study(config, progress=say)
+    check_output_dir(out, inputs=study_inputs(study))  # before the analysis, not after it
     jobs = args.jobs if args.jobs is not None else config.jobs
     if jobs == 0:
         raise InputError("--jobs", "must not be 0 (use -1 for all cores, 1 for no workers)")

@@ -32,7 +32,7 @@ def run_study(
     Returns the files written, relative to ``out``, sorted. The whole output
     is built in a staging folder first: on any error ``out`` is left as it was.
     """
-    from reports.files import staged_output, write_atomic
+    from reports.files import staged_output, write_file
     from reports.results_json import dumps, plain, write_results
 
     config = study.config
@@ -40,8 +40,8 @@ def run_study(
     keep = config.bundle and _bundle_writer() is not None
     kept: list[StoryAnalysis] = []
     rows = []
-    with staged_output(out) as staging:
-        write_atomic(staging / CONFIG_COPY, config.raw)
+    with staged_output(out, inputs=study_inputs(study)) as staging:
+        write_file(staging / CONFIG_COPY, config.raw)
         analyses = analyse_stories([s.story for s in study.stories], config.settings, run or SerialRunner(),
                                    chunk=config.chunk, progress=say)
         for entry, analysis in zip(study.stories, analyses):
@@ -56,7 +56,7 @@ def run_study(
                     found = agreement(entry.codes, analysis, source=entry.coders_file.name)
                 except ValueError as error:
                     raise InputError(entry.coders_file, str(error)) from None
-                write_atomic(folder / "agreement.json", dumps(plain(found)))
+                write_file(folder / "agreement.json", dumps(plain(found)))
                 row["agreement"] = f"stories/{entry.story.name}/agreement.json"
             rows.append(row)
             if keep:
@@ -65,7 +65,7 @@ def run_study(
         for pool, matching in study.matchings:
             folder = staging / "pools" / pool.name
             folder.mkdir(parents=True)
-            write_atomic(folder / "matching.json", dumps(plain(matching)))
+            write_file(folder / "matching.json", dumps(plain(matching)))
             pools.append({"name": pool.name, "primaries": len(matching.primaries), "articles": len(matching.matches),
                           "unmatched": len(matching.unmatched), "matching": f"pools/{pool.name}/matching.json",
                           "inputs": _hashes(pool)})
@@ -78,13 +78,19 @@ def run_study(
             "pools": pools,
             "bundle": keep,
         }
-        write_atomic(staging / SUMMARY, dumps(plain(summary)))
+        write_file(staging / SUMMARY, dumps(plain(summary)))
         if keep:
             say("writing the replication bundle")
             # The configuration as run: the file's tables, with every setting's effective value.
             _bundle_writer()(kept, staging, {**config.data, "settings": config.settings.to_dict()})
         written = tuple(sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file()))
     return written
+
+
+def study_inputs(study: Study) -> list[Path]:
+    """Every file and folder a study reads: its output may be inside none and hold none."""
+    return [study.config.path, *(s.story.directory for s in study.stories),
+            *(folder for pool, _ in study.matchings for folder in (pool.primaries, pool.articles))]
 
 
 def bundle_available() -> bool:

@@ -57,7 +57,7 @@ def test_bad_story_is_one_line_and_writes_nothing(tmp_path, capsys, files, manif
 
 def test_gold_that_does_not_match(tmp_path, capsys):
     gold = tmp_path / "gold.toml"
-    gold.write_text('[meta]\nstory = "x"\nprimary = "primary.txt"\nannotated = ["quotes"]\n'
+    gold.write_text('[meta]\nstory = "dev_harbor"\nprimary = "primary.txt"\nannotated = ["quotes"]\n'
                     '[[document]]\nfile = "a01.txt"\nsame_event = true\npaywall = false\n'
                     '[[quote]]\nfile = "a01.txt"\ntext = "words that are nowhere"\n', encoding="utf-8")
     scores = tmp_path / "scores.json"
@@ -75,11 +75,31 @@ def test_missing_gold_and_unwritable_output(tmp_path, capsys):
     assert "is a file, not an output folder" in _one_error_line(capsys)
 
 
-def test_bad_config(tmp_path, capsys):
+@pytest.mark.parametrize("setting, message", [
+    ("no_such_setting = 3", "[settings] unknown setting 'no_such_setting'; known settings: "),
+    ('match_min_score = "high"', "[settings] setting match_min_score must be a number from 0 to 1, not 'high'"),
+    ("match_min_score = -1e308", "[settings] setting match_min_score must be a number from 0 to 1, not -1e+308"),
+    ("match_min_score = nan", "[settings] setting match_min_score must be a number from 0 to 1, not nan"),
+    ("short_line_words = true", "[settings] setting short_line_words must be a whole number from 1 up, not true"),
+    ("short_line_words = 6.5", "[settings] setting short_line_words must be a whole number from 1 up, not 6.5"),
+    ("figure_max_ratio = 0.5", "[settings] setting figure_max_ratio must be a number from 1 up, not 0.5"),
+    ("figure_round_min = -1", "[settings] setting figure_round_min must be a number from 0 up, not -1"),
+])
+def test_bad_config(tmp_path, capsys, setting, message):
     config = tmp_path / "c.toml"
-    config.write_text("[settings]\nno_such_setting = 3\n", encoding="utf-8")
+    config.write_text(f"[settings]\n{setting}\n", encoding="utf-8")
     assert main(["analyze", str(DEV_HARBOR), "-o", str(tmp_path / "o"), "--config", str(config), "-q"]) == 2
-    assert "unknown setting 'no_such_setting'" in _one_error_line(capsys)
+    assert _one_error_line(capsys).startswith(f"sourcedrift: {config}: {message}")
+    assert not (tmp_path / "o").exists()
+
+
+def test_every_default_setting_lies_in_its_declared_range():
+    from analysis.settings import DEFAULT, declarations
+
+    for name, (kind, valid) in declarations().items():
+        value = getattr(DEFAULT, name)
+        assert type(value) is kind and valid.holds(value), name
+    assert DEFAULT.updated({"match_min_score": 0}).match_min_score == 0.0  # a whole number for a float
 
 
 def test_new_builds_a_story_that_analyses(tmp_path, capsys):

@@ -25,6 +25,8 @@ DOC = '[[document]]\nfile = "a01.txt"\nsame_event = true\npaywall = false\n'
 @pytest.mark.parametrize("body, message", [
     (HEADER + '[[document]]\nfile = "zz.txt"\nsame_event = true\npaywall = false\n', "names 'zz.txt', which is not a document"),
     (HEADER + DOC + '[[quote]]\nfile = "a01.txt"\ntext = "not in the article at all"\n', "occurs 0 times"),
+    (HEADER.replace('"dev_harbor"', '"holdout_spill"') + DOC,
+     "meta.story is 'holdout_spill' but this is story 'dev_harbor'; use the gold file of this story"),
     (HEADER + DOC + '[[quote]]\nfile = "a01.txt"\ntext = "the"\n', "occurs"),
     (HEADER + DOC + '[[number]]\nfile = "a01.txt"\ntext = "627 violations over"\nlabel = "wrong"\n', "is not in the codebook"),
     (HEADER + DOC + '[[number]]\nfile = "a01.txt"\ntext = "627 violations over"\n', "without a label"),
@@ -39,3 +41,15 @@ def test_bad_gold(tmp_path, dev_harbor, body, message):
     with pytest.raises(InputError) as caught:
         load_gold(path, dev_harbor)
     assert message in str(caught.value) and str(caught.value).startswith(str(path))
+
+
+def test_evaluate_refuses_a_gold_file_that_leads_out_of_the_story(tmp_path, capsys):
+    from sourcedrift.cli import main
+    from tests.conftest import make_story
+
+    story = make_story(tmp_path / "s", (DEV_HARBOR / "story.toml").read_text(encoding="utf-8"),
+                       {p.name: p.read_bytes() for p in DEV_HARBOR.glob("*.txt")})
+    (story / "gold.toml").symlink_to(DEV_HARBOR / "gold.toml")
+    assert main(["evaluate", str(story)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "gold: 'gold.toml' leads through a symbolic link to" in err[0]

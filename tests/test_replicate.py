@@ -154,7 +154,8 @@ CONFIG_ERRORS = [
     ('[study]\nname = "x"\n[run]\nchunk = 0\n[[story]]\npath = "tiny"\n', "chunk must be at least 1"),
     ('[study]\nname = "x"\n[settings]\nnope = 1\n[[story]]\npath = "tiny"\n', "unknown setting 'nope'"),
     ('[study]\nname = "x"\n[settings]\nmatch_min_score = "high"\n[[story]]\npath = "tiny"\n',
-     "match_min_score must be like 0.1, not 'high'"),
+     "[settings] setting match_min_score must be a number from 0 to 1, not 'high'"),
+    ('[study]\nname = "../up"\n[[story]]\npath = "tiny"\n', "[study]: name '../up' cannot name a folder"),
     ('[study]\nname = "x"\n[[pool]]\nname = "a/b"\nprimaries = "tiny"\narticles = "tiny"\n', "cannot name a folder"),
     ('[study]\nname = "x"\noutput = "o"\n[[story]]\npath = "tiny"\n[[story]]\npath = "tiny"\n', "two stories are named 'tiny'"),
     ('[study]\nname = "x"\noutput = "o"\n[[folder]]\npath = "tiny"\n', "holds no story folder"),
@@ -210,3 +211,14 @@ def test_missing_config_file(tmp_path, capsys):
 def test_load_config_raises_input_error(tmp_path):
     with pytest.raises(InputError):
         load_config(tmp_path / "none.toml")
+
+
+def test_a_pool_text_that_leads_out_of_its_folder_is_refused(tmp_path, capsys):
+    (tmp_path / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    for folder, text in (("primaries", PRIMARY_TEXT), ("articles", ARTICLE_TEXT)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "one.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "articles" / "two.txt").symlink_to(tmp_path / "secret.txt")
+    assert main(["match", str(tmp_path / "primaries"), str(tmp_path / "articles")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "'two.txt' leads through a symbolic link to" in err[0]

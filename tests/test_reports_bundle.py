@@ -172,3 +172,58 @@ def test_record_columns_split_spans_and_flatten_records():
     for row in rows:
         writer.writerow([cell(c.get(row), c.type) for c in columns])
     assert out.getvalue().splitlines() == ['1,4,added,"[""x""]",0.500000', "5,9,,[],"]
+
+
+@pytest.mark.parametrize("value, kind, expected", [
+    ("=cmd|' /C calc'!A0", "string", "'=cmd|' /C calc'!A0"),
+    ("+HYPERLINK(\"http://x\")", "string", "'+HYPERLINK(\"http://x\")"),
+    ("-2+3", "string", "'-2+3"),
+    ("@SUM(A1)", "string", "'@SUM(A1)"),
+    ("\tlead", "string", "'\tlead"),
+    ("\rlead", "string", "'\rlead"),
+    ("plain = fine", "string", "plain = fine"),
+    ("a\u202eb", "string", "a\ufffdb"),
+    (-1.5, "number", "-1.500000"),
+    (-3, "integer", "-3"),
+    (["=x"], "array", '["=x"]'),
+])
+def test_cells_are_neutralised_the_way_owasp_advises(value, kind, expected):
+    assert cell(value, kind) == expected
+
+
+def test_a_report_bundle_carries_no_formula_and_says_why(tmp_path):
+    """Article text and outlet names from a hostile story, through `report`, into the bundle's CSVs."""
+    import json
+
+    from sourcedrift.cli import main
+    from reports.bundle import BIDI_CONTROLS
+    from tests.conftest import PRIMARY_TEXT, make_story
+
+    manifest = ('[story]\nname = "evil"\n[[document]]\nfile = "p.txt"\nrole = "primary"\n'
+                '[[document]]\nfile = "a.txt"\nrole = "coverage"\noutlet = "=cmd|\' /C calc\'!A0"\n'
+                'headline = "@SUM(1+1)"\nurl = "+HYPERLINK(\\"http://evil\\")"\n')
+    article = ("-2+3 inspectors found 40 violations at 12 ports in May, the agency said.\n"
+               "=HYPERLINK(\"http://evil\") Inspectors found 40 violations at 12 ports.\n"
+               "@SUM(1) \u202eThe agency said it would return next year to the ports.\n")
+    story = make_story(tmp_path / "evil", manifest, {"p.txt": PRIMARY_TEXT, "a.txt": article})
+    assert main(["report", str(story), "-o", str(tmp_path / "out"), "--paper", "a4", "-q"]) == 0
+    bundle = tmp_path / "out" / "bundle"
+    package = json.loads((bundle / "datapackage.json").read_text(encoding="utf-8"))
+    assert "OWASP" in package["description"]
+    escaped = 0
+    for resource in package["resources"]:
+        types = [f["type"] for f in resource["schema"]["fields"]]
+        text = (bundle / resource["path"]).read_text(encoding="utf-8")
+        assert not any(ch in text for ch in BIDI_CONTROLS), resource["path"]
+        for row in list(csv.reader(io.StringIO(text)))[1:]:
+            for value, kind in zip(row, types):
+                if kind in ("string", "array", "object"):
+                    assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (resource["path"], value)
+                    escaped += value.startswith("'")
+        string_fields = [f for f in resource["schema"]["fields"] if f["type"] == "string"]
+        assert all("leading '" in f["description"] for f in string_fields)
+    assert escaped >= 5  # outlet, headline, url, and the article's lines and sentences
+    documents = list(csv.DictReader(io.StringIO((bundle / "documents.csv").read_text(encoding="utf-8"))))
+    assert documents[1]["outlet"] == "'=cmd|' /C calc'!A0"
+    results = (bundle / "results.json").read_text(encoding="utf-8")
+    assert "\u202e" not in results and "\\u202e" in results

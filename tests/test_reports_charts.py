@@ -74,3 +74,29 @@ def test_comparative_page_names_every_chart_with_a_text_alternative(drawn):
         assert f'href="charts/{chart.name}.png"' in page
     assert page.count('alt="') == len(found)
     assert page.count("<table>") == len(found)
+
+
+def _with_outlets(analysis, outlets):
+    import dataclasses
+
+    articles = tuple(dataclasses.replace(a, document=dataclasses.replace(a.document, outlet=o))
+                     for a, o in zip(analysis.articles, outlets))
+    return dataclasses.replace(analysis, articles=articles)
+
+
+def test_outlet_names_are_drawn_as_written_never_as_math_text():
+    """An unbalanced $ used to raise in matplotlib's math parser; a balanced pair was drawn as a formula."""
+    from fontTools.ttLib import TTFont
+
+    from reports.fonts import REGULAR, font_path
+
+    analysis = fake_dev_analysis()
+    outlets = ["Cost $5 News", "$\\alpha$ Times", "{Brace} Post", "Evil\u202eLRT Daily"]
+    found, _ = charts(_with_outlets(analysis, outlets + [""] * len(analysis.articles)), ready=ALL_MEASURES)
+    font = TTFont(str(font_path(REGULAR)), lazy=True)
+    dollar = f'id="DejaVuSans-{font.getGlyphID(font.getBestCmap()[ord("$")]):x}"'
+    for chart in found:
+        svg = chart.svg.decode("utf-8")
+        assert dollar in svg, chart.name           # the $ itself is drawn
+        assert "\u202e" not in svg, chart.name     # the bidi override is shown as U+FFFD
+        assert any("$\\alpha$ Times" in row[0] for row in chart.rows)

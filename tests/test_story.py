@@ -44,10 +44,26 @@ def test_seed_texts_are_unchanged(broken_heart):
      "role 'opinion' is not one of"),
     ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[document]]\nfile = "gone.txt"\nrole = "coverage"\n',
      "names 'gone.txt', which is not in"),
-    ('[[document]]\nfile = "p.txt"\nrole = "primary"\nauthor = "x"\n', "unknown field 'author'"),
+    ('[[document]]\nfile = "p.txt"\nrole = "primary"\nauthor = "x"\n', "document 1: unknown key 'author' (known: "),
     ('[story\nname = 1', "is not valid TOML"),
     ('[story]\nname = "x"\n', "lists no [[document]]"),
-    ('[[document]]\nfile = "../p.txt"\nrole = "primary"\n', "must be a plain file name"),
+    ('[[document]]\nfile = "../p.txt"\nrole = "primary"\n', "document 1: '../p.txt' climbs out of the folder"),
+    ('[[document]]\nfile = "/etc/passwd"\nrole = "primary"\n', "document 1: '/etc/passwd' is an absolute path"),
+    ('[[document]]\nfile = "sub/p.txt"\nrole = "primary"\n', "must be a plain file name"),
+    ('title = "x"\n[[document]]\nfile = "p.txt"\nrole = "primary"\n',
+     "the manifest: unknown key 'title' (known: document, reference, story)"),
+    ('[story]\nname = "x"\nauthor = "y"\n[[document]]\nfile = "p.txt"\nrole = "primary"\n',
+     "[story]: unknown key 'author' (known: name, title)"),
+    ('reference = "abc"\n[[document]]\nfile = "p.txt"\nrole = "primary"\n',
+     "reference must be written [[reference]] with a table per entry, not str 'abc'"),
+    ('reference = ["abc"]\n[[document]]\nfile = "p.txt"\nrole = "primary"\n',
+     "reference 1 must be a table ([[reference]] with file = ...), not 'abc'"),
+    ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[reference]]\nfile = "../ref.toml"\n',
+     "reference 1: '../ref.toml' climbs out of the folder"),
+    ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[reference]]\nfile = "/etc/ref.toml"\n',
+     "reference 1: '/etc/ref.toml' is an absolute path"),
+    ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[document]]\nid = "again"\nfile = "p.txt"\n'
+     'role = "coverage"\n', "document 2: 'p.txt' is the file document 1 already lists (list each text once)"),
     ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[reference]]\nfile = "ref.toml"\n',
      "names reference 'ref.toml'"),
 ])
@@ -80,3 +96,45 @@ def test_bad_reference_sheet(tmp_path):
     story = make_story(tmp_path / "s", '[[document]]\nfile = "p.txt"\nrole = "primary"\n[[reference]]\nfile = "ref.toml"\n', files)
     with pytest.raises(InputError, match=r"ref\.toml: figure\[0\]\.value must be a number"):
         load_story(story)
+
+
+def test_symlinks_out_of_the_story_are_refused(tmp_path):
+    """A shared story folder must never copy a local file (here a stand-in for /etc/passwd) into a handout."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "ref.toml").write_text('[event]\nid = "x"\nname = "x"\nyear = 2018\n', encoding="utf-8")
+    manifests = {
+        "article": ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[document]]\nfile = "a.txt"\n'
+                    'role = "coverage"\n', "document 2: 'a.txt' leads through a symbolic link to"),
+        "reference": ('[[document]]\nfile = "p.txt"\nrole = "primary"\n[[reference]]\nfile = "linked/ref.toml"\n',
+                      "reference 1: 'linked/ref.toml' leads through a symbolic link to"),
+    }
+    for name, (manifest, message) in manifests.items():
+        story = make_story(tmp_path / name, manifest, FILES)
+        (story / "a.txt").unlink(missing_ok=True)
+        (story / "a.txt").symlink_to(secret)
+        (story / "linked").symlink_to(outside, target_is_directory=True)
+        with pytest.raises(InputError) as caught:
+            load_story(story)
+        assert message in str(caught.value) and "outside the folder" in str(caught.value)
+        assert "\n" not in str(caught.value)
+
+
+def test_a_symlinked_manifest_leading_out_is_refused(tmp_path):
+    story = make_story(tmp_path / "s", "", FILES)
+    elsewhere = tmp_path / "other.toml"
+    elsewhere.write_text('[[document]]\nfile = "p.txt"\nrole = "primary"\n', encoding="utf-8")
+    (story / "story.toml").unlink()
+    (story / "story.toml").symlink_to(elsewhere)
+    with pytest.raises(InputError, match="the manifest: 'story.toml' leads through a symbolic link"):
+        load_story(story)
+
+
+def test_a_link_inside_the_folder_and_a_linked_story_folder_are_fine(tmp_path):
+    story = make_story(tmp_path / "s", '[[document]]\nfile = "p.txt"\nrole = "primary"\n[[document]]\n'
+                       'file = "copy.txt"\nrole = "coverage"\n', dict(FILES))
+    (story / "copy.txt").symlink_to(story / "a.txt")
+    (tmp_path / "link").symlink_to(story, target_is_directory=True)
+    assert [d.file for d in load_story(tmp_path / "link").documents] == ["p.txt", "copy.txt"]

@@ -56,8 +56,8 @@ def load_gold(path: str | Path, story: Story) -> Gold:
     """Load ``path`` and check it against ``story``.
 
     Raises:
-        InputError: the file is missing or not TOML, names a file the story
-            does not have, uses a label outside the codebook, or has a text
+        InputError: the file is missing or not TOML, belongs to another
+            story (``meta.story``), names a file the story does not have, uses a label outside the codebook, or has a text
             that does not occur exactly once in its document.
     """
     path = Path(path)
@@ -68,6 +68,9 @@ def load_gold(path: str | Path, story: Story) -> Gold:
     annotated = meta.get("annotated")
     if not isinstance(annotated, list) or not set(annotated) <= set(MEASURES):
         raise InputError(path, f"meta.annotated must list measures out of {list(MEASURES)}")
+    if "story" in meta and meta["story"] != story.name:
+        raise InputError(path, f"meta.story is {meta['story']!r} but this is story {story.name!r}; "
+                               "use the gold file of this story")
     if meta.get("primary") != story.primary.file:
         raise InputError(path, f"meta.primary is {meta.get('primary')!r} but the story's primary is {story.primary.file!r}")
 

@@ -46,9 +46,10 @@ from pathlib import Path
 from analysis.measures.matching import SourceMatching, match_sources
 from analysis.parallel import DEFAULT_CHUNK
 from analysis.pipeline import Progress
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, SettingError, Settings
 from analysis.study.agreement import Code, load_codes
 from corpus import Document, InputError, Story, load_story, read_text
+from corpus.reading import inside
 from corpus.story import MANIFEST, Role
 
 CONFIG_COPY = "study.toml"
@@ -141,7 +142,7 @@ def load_config(path: str | Path) -> StudyConfig:
     study = data.get("study")
     if not isinstance(study, dict):
         raise InputError(path, "has no [study] table")
-    name = _get(path, study, "[study]", "name", str, required=True)
+    name = _safe_name(path, _get(path, study, "[study]", "name", str, required=True), "[study]")
     output = _get(path, study, "[study]", "output", str)
     run = data.get("run", {})
     jobs = _get(path, run, "[run]", "jobs", int)
@@ -223,23 +224,10 @@ def _safe_name(path: Path, name: str, where: str) -> str:
 def _settings(path: Path, overrides: object) -> Settings:
     if not isinstance(overrides, dict):
         raise InputError(path, "[settings] must be a table")
-    defaults = DEFAULT.to_dict()
-    for key, value in overrides.items():
-        if key not in defaults:
-            known = ", ".join(sorted(defaults))
-            raise InputError(path, f"[settings] has unknown setting {key!r} (known: {known})")
-        default = defaults[key]
-        if isinstance(default, bool) or isinstance(value, bool):
-            ok = isinstance(value, bool) and isinstance(default, bool)
-        elif isinstance(default, float):
-            ok = isinstance(value, (int, float))
-        else:
-            ok = isinstance(value, type(default))
-        if not ok:
-            raise InputError(path, f"[settings] {key} must be like {default!r}, not {value!r}")
-    # A whole number where the default is a float ("0" for "0.0") is taken as that float.
-    settings = DEFAULT.updated({key: float(value) if isinstance(defaults[key], float) else value
-                                for key, value in overrides.items()})
+    try:
+        settings = DEFAULT.updated(overrides)
+    except SettingError as error:
+        raise InputError(path, f"[settings] {error}") from None
     from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
     from analysis.measures import claims, event, figures
@@ -311,4 +299,4 @@ def load_texts(folder: str | Path, role: Role) -> tuple[Document, ...]:
     if not files:
         raise InputError(folder, "holds no .txt files")
     return tuple(Document(id=p.name, file=p.name, role=role, outlet="", headline="", published="", url="",
-                          text=read_text(p)) for p in files)
+                          text=read_text(inside(folder, p.name, folder, "a text of this folder"))) for p in files)
