@@ -25,6 +25,8 @@ class Range:
     high: float | None = None
 
     def describe(self, kind: type) -> str:
+        if kind is str:
+            return "a non-empty text"
         noun = {int: "a whole number", float: "a number"}[kind]
         low, high = (_number(b) for b in (self.low, self.high))
         if self.low is not None and self.high is not None:
@@ -33,7 +35,9 @@ class Range:
             return f"{noun} from {low} up"
         return f"{noun} up to {high}" if self.high is not None else f"a finite {noun.split()[-1]}"
 
-    def holds(self, value: float) -> bool:
+    def holds(self, value: float | str) -> bool:
+        if isinstance(value, str):  # a text setting (a model file's name): any non-empty text
+            return bool(value.strip())
         return (math.isfinite(value) and (self.low is None or value >= self.low)
                 and (self.high is None or value <= self.high))
 
@@ -169,7 +173,7 @@ class Settings:
     # hand-written cascade the models replaced (kept as the baseline).
     claims_label_model: str = "claims_label.json"
     claims_kind_model: str = "claims_kind.json"
-    # Weight of a synthetic sentence (analysis/learning/synthetic.py) against
+    # Weight of a synthetic sentence (analysis/study/synthetic.py) against
     # a gold one (1.0) when `sourcedrift train` and `evaluate --cv` fit.
     # Leave-one-story-out over the 15 gold stories of the time, pooled F1
     # added / contradicted / not-supported: 0.86 / 0.60 / 0.84 at 0,
@@ -177,7 +181,7 @@ class Settings:
     # precision 0.67, 0.64, 0.57: the edits the features register, a negation
     # or a flipped direction, occur in faithful gold sentences too); so 0:
     # generated and measured, not used until it helps.
-    claims_synthetic_weight: float = 0.0
+    claims_synthetic_weight: Share = 0.0
     # Omissions: a primary sentence is carried when the article holds at least
     # this IDF-weighted share of its words and word pairs; a hedge qualifies
     # the next omission_hedge_window words.
@@ -298,6 +302,11 @@ class Settings:
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 raise SettingError(f"unknown setting {name!r}{hint}; known settings: {', '.join(sorted(declared))}")
             kind, valid = declared[name]
+            if kind is str:  # a file name (the claims models)
+                if not isinstance(value, str) or not valid.holds(value):
+                    raise SettingError(f"setting {name} must be {valid.describe(kind)}, not {_shown(value)}")
+                checked[name] = value
+                continue
             whole = isinstance(value, int) and not isinstance(value, bool)
             if kind is float and (whole or isinstance(value, float)):
                 value = float(value)

@@ -1,6 +1,6 @@
 """The README's quality tables: leave-one-story-out and fitted-on-all claims, as Markdown (a script, not a test).
 
-    python benchmarks/quality_tables.py corpus/*/        # stories whose gold annotates claims
+    python benchmarks/quality_tables.py corpus/dev_harbor corpus/holdout_* corpus/blind_*
 
 Only the claims decision is learned; every other column is the toolkit's
 own measure, the same in both tables. Leave-one-story-out scores each story
@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.learning.cv import cross_validate, fitted_on_all  # noqa: E402
-from analysis.learning.training import load_gold_story  # noqa: E402
+from analysis.study.cv import cross_validate, fitted_on_all  # noqa: E402
+from analysis.study.training import load_gold_story  # noqa: E402
 from analysis.settings import DEFAULT  # noqa: E402
 
 HEADER = ("| story | boilerplate F1 | paywall acc. | same_event acc. | quotes F1 | quote labels acc. | speaker acc. "

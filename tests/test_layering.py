@@ -5,7 +5,8 @@ and inside ``analysis``: ``settings``, ``records`` (and the package itself) <
 ``text`` < ``readers`` < ``measures`` < ``pipeline``, ``parallel`` < ``study``.
 A module may import its own layer or a lower one. Measures never call one
 another: one measure module may import another's record types (capitalised
-names), never a function or the module itself. Every import counts, those
+names), never a function or the module itself (the modules of one measure's
+package, such as ``measures/claims/``, may call each other). Every import counts, those
 inside functions and ``if TYPE_CHECKING:`` blocks included.
 """
 
@@ -89,6 +90,11 @@ def graph(root: Path) -> dict[str, list[tuple[str, tuple[str, ...], int]]]:
     return {name: imports(name, path, known) for name, path in known.items()}
 
 
+def _measure(name: str) -> str:
+    """The measure a module belongs to: a measure may be a package of modules (claims: findings, decide)."""
+    return ".".join(name.split(".")[:3])
+
+
 def upward(edges) -> list[str]:
     """Imports from a lower layer to a higher one, and measures calling measures."""
     problems = []
@@ -97,7 +103,7 @@ def upward(edges) -> list[str]:
             if rank(target) > rank(name):
                 problems.append(f"{name}:{line} imports {target}, a higher layer")
             both_measures = name.startswith(MEASURES + ".") and target.startswith(MEASURES + ".")
-            if both_measures and target != name:
+            if both_measures and _measure(target) != _measure(name):
                 called = [n for n in names if not n[:1].isupper()] or ([] if names else ["the module"])
                 if called:
                     problems.append(f"{name}:{line} takes {', '.join(called)} from {target}: "
@@ -163,12 +169,13 @@ def test_every_module_is_in_a_layer_and_the_stages_are_all_there():
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     for package in PACKAGES:
-        (tmp_path / package).mkdir()
+        (tmp_path / package).mkdir(parents=True)
         (tmp_path / package / "__init__.py").write_text("")
     for sub in ("text", "readers", "measures", "study"):
         (tmp_path / "analysis" / sub).mkdir()
         (tmp_path / "analysis" / sub / "__init__.py").write_text("")
     for file, text in files.items():
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / file).write_text(text)
     return tmp_path
 
@@ -209,3 +216,14 @@ def test_a_circle_is_caught_even_inside_one_layer(tmp_path):
                                    "analysis/measures/event.py":
                                    "from analysis.measures.figures import FigureReport\nclass EventCheck: pass\n"}))
     assert cycles(edges) == [["analysis.measures.event", "analysis.measures.figures"]]
+
+
+def test_the_modules_of_one_measures_package_may_call_each_other(tmp_path):
+    files = {**GOOD, "analysis/measures/claims/__init__.py": "",
+             "analysis/measures/claims/findings.py": "def evidence(): pass\n",
+             "analysis/measures/claims/decide.py": "from analysis.measures.claims.findings import evidence\n"
+                                                   "from analysis.measures.figures import FigureReport\n"}
+    edges = graph(_tree(tmp_path, files))
+    assert upward(edges) == []
+    files["analysis/measures/claims/decide.py"] += "from analysis.measures.event import check\n"
+    assert any("takes check" in p for p in upward(graph(_tree(tmp_path / "again", files))))

@@ -14,6 +14,7 @@ from sourcedrift.cli import main
 from analysis.learning import models
 from analysis.learning.estimators import LinearClaimClassifier, RuleClaimClassifier
 from analysis.study.synthetic import synthetic_articles
+from analysis.records import EventCheck
 from analysis.settings import DEFAULT
 from tests._issue3_texts import PRIMARY, article, bodies, measured
 from tests.conftest import DEV_HARBOR
@@ -120,7 +121,7 @@ def test_learned_labels_carry_their_reasons():
     primary, body, aligned = bodies(PRIMARY, article(
         "Cleanup crews removed 1,480 tons of industrial waste from harbor waters, the agency said."))
     quote_report, primary_figures, figure_report = measured(primary, body, aligned)
-    report = claims.label(body, primary, aligned, quote_report, figure_report, claims.EventCheck(True, 1.0, (), None),
+    report = claims.label(body, primary, aligned, quote_report, figure_report, EventCheck(True, 1.0, (), None),
                           primary_figures=primary_figures)
     changed = next(c for c in report.claims if "1,480" in c.text)
     assert changed.label == "contradicted"
@@ -192,3 +193,21 @@ def test_synthetic_articles_edit_a_few_sentences_among_faithful_ones():
             assert text not in sentences
         if label == "supported":
             assert any(text.split()[-1] in s for s in sentences)
+
+
+def test_deciding_many_sentences_at_once_gives_each_ones_answer():
+    X, y = _toy()
+    model = LinearClaimClassifier().fit(X, y)
+    assert model.decide_many(X) == [model.decide(x) for x in X]
+    assert model.decide_many([]) == []
+
+
+@pytest.mark.parametrize("value, ok", [("rules", True), ("my/claims_label.json", True), ("", False), (3, False)])
+def test_a_model_setting_is_a_non_empty_text(value, ok):
+    from analysis.settings import SettingError
+
+    if ok:
+        assert DEFAULT.updated({"claims_label_model": value}).claims_label_model == value
+    else:
+        with pytest.raises(SettingError, match="non-empty text"):
+            DEFAULT.updated({"claims_label_model": value})

@@ -104,6 +104,12 @@ class ClaimDecider:
             return _rules().decide(features)
         return self.label_model.estimator.decide(features)
 
+    def decide_many(self, features: list[dict]) -> list[tuple[str, tuple[str, ...]]]:
+        """``decide`` for every sentence of an article at once."""
+        if self.label_model is None:
+            return [_rules().decide(x) for x in features]
+        return self.label_model.estimator.decide_many(features)
+
     def kind(self, features: dict, cue_kind: str | None) -> str | None:
         """The kind of an added sentence: the model's, or (rules) the kind its cues show (None: none)."""
         if self.kind_model is None:

@@ -156,8 +156,7 @@ def _edits(text: str, index: int, nouns: list[str], speakers: list[str]) -> list
 
 def _topic(sentences: list[str]) -> str:
     """The primary's commonest content word of five letters or more (a crude topic word for the added sentences)."""
-    counts = Counter(w.lower() for s in sentences for w in re.findall(r"\b[a-z]{5,}\b", s)
-                     if w.lower() in set(content_stems(w)) or True)
+    counts = Counter(w.lower() for s in sentences for w in re.findall(r"\b[a-z]{5,}\b", s) if content_stems(w))
     common = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if w not in _COMMON]
     return common[0] if common else "decision"
 

@@ -18,7 +18,7 @@ from analysis.measures import claims
 from analysis.learning.estimators import LinearClaimClassifier
 from analysis.learning.models import KIND_TASK, LABEL_TASK, RULES
 from analysis.settings import Settings
-from corpus import InputError, Story, load_story
+from corpus import InputError, load_story
 
 # Fixed so that a refit gives byte-identical files (issue #15). Chosen by
 # leave-one-story-out over the 15 gold stories of the time (pooled claims F1,

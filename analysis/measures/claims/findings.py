@@ -1,4 +1,9 @@
-"""Claims: each article sentence supported, added or contradicted.
+"""Claims, the evidence: what the primary lacks, what conflicts, and the feature dict a decider weighs.
+
+The package docstring (``analysis.measures.claims``) says how a sentence is
+judged; this module computes everything weighed, ``decide`` the label.
+
+Claims: each article sentence supported, added or contradicted.
 
 Every body sentence (headline and bullets included) gets a codebook label,
 with its evidence: the primary sentence(s) that best support it and the
@@ -94,7 +99,6 @@ from analysis.text.embedding import similarities
 from analysis.text.sentences import Sentence
 from analysis.text.sentiment import compound
 from analysis.text.tokens import content_stems, fold, tokens
-from analysis.learning.models import ClaimDecider, claim_decider
 
 ClaimLabel = Literal["supported", "added", "contradicted"]
 AddedKind = Literal["historical", "political", "speculation", "detail", "editorial", "promotional"]
@@ -657,7 +661,7 @@ def _bounded_superlatives(primary_text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _BOUNDED.finditer(primary_text))
 
 
-def _kind(findings: _Findings) -> AddedKind | None:
+def cue_kind(findings: _Findings) -> AddedKind | None:
     """The kind the sentence shows by itself (None: no cue of its own)."""
     counts = {kind: sum(1 for k, _ in findings.cues if k == kind) for kind in KIND_ORDER}
     if findings.history:
@@ -810,68 +814,6 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
     return features
 
 
-def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, match: SentenceMatch) -> tuple[str, ...]:
-    """The deciding features in plain words, with the evidence behind them (at most three phrases)."""
-    where = f"primary sentence {match.primary[0] + 1}" if match.primary else "no primary sentence"
-    first = {prefix: next((c for c in findings.conflicts if c.startswith(prefix)), "")
-             for prefix in ("figure:", "speaker:", "scope:")}
-    lack = next((item for item in findings.lacks if not item.startswith("words:")), "")
-    phrases = {
-        "conflict": lambda: "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
-        "conflict_figure": lambda: "changes a figure: " + first["figure:"].removeprefix("figure: "),
-        "conflict_speaker": lambda: "credits a quotation to another speaker",
-        "conflict_scope": lambda: "claims more than the primary's bounded superlative",
-        "score": lambda: f"shares most of its wording with {where}" if features["score"] >= 0.5
-        else f"closest to {where} (score {features['score']:.2f})",
-        "over_close": lambda: f"close to {where}" if features["over_close"] >= 0 else f"not close to any primary sentence",
-        "over_topic": lambda: f"on the primary's topic ({where})" if features["over_topic"] >= 0
-        else "barely on the primary's topic",
-        "below_close": lambda: "not close to any primary sentence",
-        "below_topic": lambda: "barely on the primary's topic",
-        "shared_with_aligned": lambda: f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
-        "new_vs_aligned": lambda: f"{int(features['new_vs_aligned'])} content words not in {where}",
-        "lacking": lambda: "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
-        "lacks_more": lambda: "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
-        "supported": lambda: "its figures agree with the primary's",
-        "new_names": lambda: "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
-        "new_words": lambda: f"{int(features['new_words'])} content words the primary never uses",
-        "novel": lambda: f"{int(features['new_words'])} content words the primary never uses",
-        "unsourced_quote": lambda: "quotes words the primary does not hold",
-        "other_event_specific": lambda: "about another event than the primary's",
-        "event_specific": lambda: "carries figures, years or people of its own",
-        "same_event": lambda: "the article reports the primary's event",
-        "history": lambda: "a year long before the primary's events",
-        "aside": lambda: "a short judgement in the reporter's own words",
-        "cue": lambda: "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
-        "figure_head_changed": lambda: "the same number counts another thing than in the primary",
-        "negation_flip": lambda: f"a negation where {where} has none, or the reverse",
-        "direction_flip": lambda: f"the opposite direction of change from {where}",
-        "superlative_added": lambda: f"a superlative {where} does not use",
-        "heading": lambda: "a headline or heading",
-        "question": lambda: "a question",
-        "figures": lambda: "carries figures",
-        "first_paragraph": lambda: "in the opening paragraph",
-        "words": lambda: "its length",
-        "meaning_best": lambda: f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
-        if features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
-        "meaning_aligned": lambda: f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
-        else f"far in meaning from {where}",
-        "meaning_over_words": lambda: "closer in meaning than in wording to the primary",
-        "figure_other_thing": lambda: "gives a figure of the primary for another thing counted",
-        "hedge_dropped": lambda: f"states as fact what {where} hedges",
-        "act_changed": lambda: f"another verb of the act than {where}",
-        "rate_changed": lambda: f"the same rate over another period than {where}",
-    }
-    for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = lambda kind=kind: f"a {kind} cue: " + next((c for k, c in findings.cues if k == kind), "")
-    return tuple(dict.fromkeys(phrases[name]() if name in phrases else name.replace("_", " ") for name in deciding))
-
-
-def _other_event(verdict: str, findings: _Findings, event: EventCheck) -> bool:
-    """A sentence not supported, in an article on another event, tied to that event by its evidence."""
-    return verdict != "supported" and not event.same_event and bool(findings.conflicts or findings.event_specific)
-
-
 @dataclass(frozen=True)
 class SentenceEvidence:
     """Everything weighed on one body sentence before its label is decided."""
@@ -918,74 +860,3 @@ def evidence(
                                      meaning=meaning[sentence.index], facts_stems=facts.stems)
         found.append(SentenceEvidence(sentence, match, findings, levels, features))
     return found
-
-
-def label(
-    article: Body,
-    primary: Body,
-    alignment: Alignment,
-    quotes: QuoteReport,
-    figures: FigureReport,
-    event: EventCheck,
-    settings: Settings = DEFAULT,
-    *,
-    primary_figures: FigureReport,
-    decider: ClaimDecider | None = None,
-) -> ClaimReport:
-    """Label every body sentence of ``article`` supported, added or contradicted, with its evidence.
-
-    ``quotes`` and ``figures`` are the article's quote and (checked) figure
-    reports, ``primary_figures`` the primary's figures (``figures.extract``).
-    The label comes from the decider the settings name (``analysis.learning``):
-    a model fitted on gold, or the rules; ``decider`` overrides them
-    (cross-validation).
-    """
-    decider = decider or claim_decider(settings, FEATURE_SET)
-    claims: list[Claim] = []
-    added_kinds: list[tuple[int, frozenset[str], AddedKind]] = []  # (paragraph, new names, kind)
-    other_event_paragraphs: set[int] = set()
-    for item in evidence(article, primary, alignment, quotes, figures, event, settings,
-                         primary_figures=primary_figures):
-        sentence, match, findings, levels, features = (item.sentence, item.match, item.findings, item.levels,
-                                                       item.features)
-        verdict, deciding = decider.decide(features)
-        reasons = _reasons(deciding, features, findings, match)
-        other_event = _other_event(verdict, findings, event)
-        if other_event:
-            verdict = "added"  # codebook: another event's sentences are added, whatever conflicts with the primary
-        if (verdict == "supported" and not event.same_event and sentence.paragraph in other_event_paragraphs
-                and findings.supported == 0 and match.score < levels.close):
-            # Another event's paragraph goes on about it ("No deaths have been reported.").
-            verdict, other_event = "added", True
-        if other_event:
-            other_event_paragraphs.add(sentence.paragraph)
-        kind: AddedKind | None = None
-        if verdict == "added":
-            kind = "detail" if other_event else decider.kind(features, _kind(findings))
-            if kind is None:
-                names_here = frozenset(findings.new_names)
-                inherited = [k for paragraph, names_there, k in added_kinds
-                             if paragraph == sentence.paragraph or names_here & names_there]
-                kind = inherited[-1] if inherited else "detail"
-            added_kinds.append((sentence.paragraph, frozenset(findings.new_names), kind))
-        primary_text = " ".join(primary.sentences[i].text for i in match.primary if i < len(primary.sentences))
-        claims.append(Claim(
-            sentence=sentence.index,
-            span=(sentence.doc_start, sentence.doc_end),
-            text=sentence.text,
-            label=verdict,
-            kind=kind,
-            primary=match.primary,
-            primary_text=primary_text,
-            score=match.score,
-            lacks=findings.lacks,
-            conflicts=findings.conflicts,
-            cues=tuple(f"{k}: {c}" for k, c in findings.cues),
-            notes=findings.notes,
-            reasons=reasons,
-        ))
-    note = "" if event.same_event else (
-        "This article reports a different event from the primary's"
-        + (f" ({event.reference.name})" if event.reference is not None else "")
-        + ": its sentences about that event are added, not compared with the primary.")
-    return ClaimReport(tuple(claims), event.same_event, note)
