@@ -470,13 +470,15 @@ def _label_one(
     *,
     other_event: bool,
     share_words: Callable[[Figure, Figure], bool] | None = None,
+    scored: list[tuple[float, Figure]] | None = None,
 ) -> tuple[FigureLabel, Figure | None, str]:
     """The label of article figure ``a`` against ``candidates``, the figure used and why.
 
     ``share_words(a, b)``: whether the sentences of ``a`` and of source figure
     ``b`` share a content word (None: not known, as for a reference sheet).
     """
-    scored = _scored(a, candidates, aligned, settings)
+    if scored is None:
+        scored = _scored(a, candidates, aligned, settings)
     # Candidates whose value the article's wording allows need far less
     # evidence of being the same quantity than a changed value does.
     floor = settings.figure_same_value_score
@@ -667,10 +669,12 @@ def evidence(
     *,
     primary_name: str = "",
     primary_published: str = "",
+    weigh: bool = True,
 ) -> tuple[tuple[FigureEvidence, ...], str]:
     """Every figure of ``found`` labelled by the hand-set rules, with its features and options; and the source used.
 
-    See ``check`` for the arguments.
+    See ``check`` for the arguments. ``weigh`` False (the rules decide) leaves
+    the features and options empty, which the rules never read.
     """
     primary_label = primary_name or "the primary"
     primary_candidates = [_Candidate(f, False) for f in primary_figures.figures]
@@ -711,7 +715,7 @@ def evidence(
             aligned |= primary_titles
         scored = _scored(figure, candidates, aligned, settings)
         label, source, why = _label_one(
-            figure, candidates, aligned, settings, other_event=other_event, share_words=share_words)
+            figure, candidates, aligned, settings, other_event=other_event, share_words=share_words, scored=scored)
         used = source_name
         if label == "unsourced" and sheet is not None:
             # A value the primary states verbatim (a founding year, a standing count) still matches.
@@ -719,6 +723,12 @@ def evidence(
                 figure, primary_candidates, frozenset(), settings, other_event=True)
             if fallback == "match":
                 label, source, why, used = fallback, fallback_source, fallback_why, primary_label
+        decided = _decided(figure, label, source, why, used)
+        if not (weigh and event.same_event):
+            # In an article on another event the rules decide, a hard constraint: the values the primary
+            # or the event's sheet states; gold holds too few such articles to learn from.
+            items.append(FigureEvidence(decided, {}, {label: (source, why, used)}))
+            continue
         inside = 0 <= figure.sentence < len(article.sentences)
         words = _words(article.sentences[figure.sentence].text) if inside else frozenset()
         features = figure_features(
@@ -728,12 +738,8 @@ def evidence(
         options = {name: (option, reason, source_name)
                    for name, (option, reason) in _options(figure, scored, label, source, why, settings,
                                                           other_event=other_event).items()}
-        if not event.same_event:
-            # A hard constraint: in an article on another event the rules decide (the values the primary
-            # or the event's sheet states); gold holds too few such articles to learn from.
-            options = {}
         options[label] = (source, why, used)
-        items.append(FigureEvidence(_decided(figure, label, source, why, used), features, options))
+        items.append(FigureEvidence(decided, features, options))
     return tuple(items), reference
 
 
@@ -756,6 +762,9 @@ def decide(items: Sequence[FigureEvidence], decider) -> tuple[Figure, ...]:
     """
     out = []
     for item in items:
+        if len(item.options) == 1:  # nothing to choose: the rules' label stands
+            out.append(item.figure)
+            continue
         label, deciding = decider.decide(item.features, tuple(item.options))
         if label == item.figure.label and not deciding:
             out.append(item.figure)
@@ -798,5 +807,6 @@ def check(
 
     decider = decider or figure_decider(settings, FEATURE_SET)
     items, reference = evidence(article, found, primary, primary_figures, alignment, event, settings,
-                                primary_name=primary_name, primary_published=primary_published)
+                                primary_name=primary_name, primary_published=primary_published,
+                                weigh=getattr(decider, "model", True) is not None)
     return FigureReport(decide(items, decider), found.inconsistencies, reference)
