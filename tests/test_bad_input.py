@@ -9,6 +9,7 @@ line it prints is the one the README's table shows, character for character.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.learning.models import model_path
 from sourcedrift.cli import main
 from tests.conftest import ARTICLE_TEXT, PRIMARY_TEXT, SIMPLE_MANIFEST
 
@@ -59,6 +61,11 @@ def with_config(settings: str) -> Setup:
     def setup(folder: Path) -> list[str]:
         story(folder)
         (folder / "config.toml").write_text(f"[settings]\n{settings}\n", encoding="utf-8")
+        if "old/" in settings:  # a model file from a toolkit that computed other features
+            (folder / "old").mkdir()
+            shipped = json.loads(model_path("claims_kind.json").read_text(encoding="utf-8"))
+            (folder / "old" / "claims_kind.json").write_text(json.dumps({**shipped, "feature_set": "claims-1"}),
+                                                            encoding="utf-8")
         return report(folder, "out", "--config", "config.toml")
     return setup
 
@@ -145,6 +152,8 @@ CASES = [
     Case("--config: true for a whole number", with_config("short_line_words = true")),
     Case("--config: 6.5 for a whole number", with_config("short_line_words = 6.5")),
     Case("--config: out of range", with_config("match_min_score = -1e308")),
+    Case("--config: a missing model file", with_config('claims_label_model = "models/claims_label.json"')),
+    Case("--config: a model made for other features", with_config('claims_kind_model = "old/claims_kind.json"')),
     Case("--config: unknown setting", with_config("short_line_word = 5")),
     Case("output path is a file", output_is_a_file),
     Case("output path under a file (-o afile/sub)", output_under_a_file),

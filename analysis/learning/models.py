@@ -74,12 +74,12 @@ def _load_model(path: str, size: int, mtime_ns: int, task: str, feature_set: str
         raise ModelError(path, f"not a sourcedrift model file (format must be {FORMAT!r})")
     if document.get("format_version") != FORMAT_VERSION:
         raise ModelError(path, f"model format version {document.get('format_version')!r}; this toolkit reads "
-                               f"version {FORMAT_VERSION} (refit it with `sourcedrift train`)")
+                               f"version {FORMAT_VERSION} (refit it with sourcedrift train)")
     if document.get("task") != task:
         raise ModelError(path, f"model is for task {document.get('task')!r}, not {task!r}")
     if document.get("feature_set") != feature_set:
         raise ModelError(path, f"model was fitted on features {document.get('feature_set')!r}; this toolkit computes "
-                               f"{feature_set!r} (refit it with `sourcedrift train`)")
+                               f"{feature_set!r} (refit it with sourcedrift train)")
     try:
         estimator = LinearClaimClassifier.from_document(document)
         rows, width = estimator.coef_.shape

@@ -5,7 +5,8 @@ WordLlama (pip ``wordllama``) ships its token embedding table
 (``tokenizers/l2_supercat_tokenizer_config.json``) inside the wheel. Its own
 ``WordLlama.load`` looks for the tokenizer in a folder the wheel does not
 have and then tries the network (with ``disable_download=True`` it refuses
-instead), so the two files are read here directly: a sentence's vector is
+instead), so the two files are read here directly (the tokenizer with
+``tokenizers``, the table mapped from the file as it lies): a sentence's vector is
 the mean of its tokens' vectors, as WordLlama's ``embed`` computes it, and
 similarity is the cosine (texts are tokenized word by word, see
 ``vectors``). Nothing is downloaded; the package is not even
@@ -14,6 +15,7 @@ imported (only its files are read).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,8 +30,13 @@ _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 
 @lru_cache(maxsize=1)
 def _model():
-    """(tokenizer, embedding table) from the installed wordllama wheel."""
-    from safetensors.numpy import load_file
+    """(tokenizer, embedding table) from the installed wordllama wheel.
+
+    The table is mapped from the safetensors file as it lies (its header is
+    8 bytes of length and a JSON index; float16 rows follow), so a process
+    pays neither the safetensors import nor a float32 copy of 32,000 rows:
+    only the rows a text uses are read and widened.
+    """
     from tokenizers import Tokenizer
 
     spec = find_spec("wordllama")
@@ -39,8 +46,22 @@ def _model():
     tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    table = load_file(str(root / _WEIGHTS))["embedding.weight"].astype(np.float32)
-    return tokenizer, table
+    return tokenizer, _table(root / _WEIGHTS)
+
+
+def _table(path: Path) -> np.ndarray:
+    """The "embedding.weight" tensor of a safetensors file, memory-mapped read-only."""
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))
+    entry = header["embedding.weight"]
+    dtype = {"F16": "<f2", "F32": "<f4"}[entry["dtype"]]
+    start, end = entry["data_offsets"]
+    rows, width = entry["shape"]
+    table = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=(rows, width))
+    if (end - start) != table.nbytes:
+        raise RuntimeError(f"{path}: the embedding table's size does not match its header")
+    return table
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -73,7 +94,7 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
     if not ids:
         return out
     # One gather and one segmented sum for all texts (the mean of each text's token vectors).
-    sums = np.add.reduceat(table[ids], starts, axis=0)
+    sums = np.add.reduceat(table[ids].astype(np.float32), starts, axis=0)
     counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
     means = sums / counts
     norms = np.linalg.norm(means, axis=1, keepdims=True)
