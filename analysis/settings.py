@@ -336,6 +336,67 @@ def declarations() -> dict[str, tuple[type, Range]]:
 DEFAULT = Settings()
 
 
+# ------------------------------------------------------------------ fixed thresholds
+# Judgement thresholds of readers and measures that are named here, with where
+# they came from, but are not fields of ``Settings``: a new field would change
+# every results.json (its "settings" table) and every report's configuration
+# hash, and issue #14 changes no result. Each is the keyword-only default of
+# the function that uses it; promote one to a ``Settings`` field (overridable
+# with --config) in a change that is allowed to move results.
+
+# Title case. A headline or heading whose words of four letters or more are
+# capitalised at least this share is in title case: its capitals say nothing
+# about names. 0.6 lets a title-case headline keep a few lower-case words
+# ("into", "with", "after"); prose sentences in the development story stay
+# far below it.
+TITLE_CASE_SHARE = 0.6
+# A line (outside a known headline) is a title-case deck or headline only when
+# it has at least this many words of four letters or more, nearly all (this
+# share) capitalised: a prose sentence full of names ("Mayor Ruth Alvarez of
+# Fort Ellery said ...") must not pass.
+TITLE_CASE_LINE_MIN_WORDS = 4
+TITLE_CASE_LINE_SHARE = 0.8
+# Framing reads a headline as title case from this many words.
+TITLE_CASE_HEADLINE_MIN_WORDS = 3
+
+# Cleaning. The keyword-only boilerplate patterns (analysis/data/
+# boilerplate_patterns.txt) apply to lines of at most this many words: a
+# widget or prompt line is short, a prose sentence naming a "newsletter" is not.
+SHORT_PATTERN_WORDS = 12
+# A line is a variant of the headline (repeated with a figure changed) when
+# the two share this share of their words (Jaccard); headlines repeated in the
+# held-out pages share 0.7 and more, different sentences of one story under 0.5.
+HEADLINE_VARIANT_MIN_JACCARD = 0.6
+
+# Facts. Initials of runs of 2 to this many words are the abbreviations an
+# article may use for the primary's words ("OIG" for "Office of the Inspector
+# General"); agency initialisms in the corpus are at most six letters.
+MAX_INITIALS = 6
+
+# Quotations. A paragraph after a quotation that opens with a dash and has at
+# most this many words is its attribution ("— Dr. Ruiz, county health
+# officer"), as news attributions run 2-8 words (quote_interruption_max_words).
+DASH_ATTRIBUTION_MAX_WORDS = 12
+
+# Omissions. A primary sentence's importance (0..1) weighs its place (the lead
+# first), its figures and its quotations: a release puts its news first, and
+# a classroom reading misses figures and quoted words most. The weights sum to 1.
+OMISSION_LEAD_WEIGHT = 0.5
+OMISSION_FIGURES_WEIGHT = 0.3
+OMISSION_QUOTE_WEIGHT = 0.2
+# A dropped hedge ("allegedly") ranks above an ordinary sentence and below the lead.
+OMISSION_HEDGE_IMPORTANCE = 0.6
+# A reference sheet's figure the article left out: from this base, plus up to
+# OMISSION_SHEET_RANK_WEIGHT for the sheet's first figures (a sheet lists its
+# headline figures first).
+OMISSION_SHEET_BASE = 0.3
+OMISSION_SHEET_RANK_WEIGHT = 0.5
+
+# Source matching. How many shared terms each match lists as its evidence (a
+# reader checks a match by eye; eight terms fit one line of a report).
+MATCH_SHARED_TERMS = 8
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> tuple[str, ...]:
     """The entries of ``analysis/data/NAME.txt``: one a line, ``#`` comments skipped."""

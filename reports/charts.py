@@ -83,7 +83,8 @@ def _figure(rows: int, *, width: float = 8.0, panels: int = 1):
 
 
 def _stacked(name: str, title: str, description: str, labels: Sequence[str], series: Sequence[str],
-             counts: Sequence[Counter], *, share: bool, words: dict[str, str] | None = None) -> Chart:
+             counts: Sequence[Counter], *, share: bool, words: dict[str, str] | None = None,
+             notes: Sequence[str] = ()) -> Chart:
     """Horizontal stacked bars, one per outlet; ``share`` draws percentages of each bar's total."""
     import numpy as np
 
@@ -105,6 +106,9 @@ def _stacked(name: str, title: str, description: str, labels: Sequence[str], ser
                           ha="center", va="center", fontsize=8.5, color=INK,
                           bbox=LABEL_BOX)
         left += shown
+    for row, note in enumerate(notes):
+        if note:  # a bar left empty on purpose says why, in place
+            axes.text(1, row, note, va="center", ha="left", fontsize=8.5, color=INK, style="italic")
     axes.set_yticks(y, labels)
     axes.invert_yaxis()
     axes.set_xlabel("share of the article's sentences (%)" if share else "count")
@@ -119,40 +123,67 @@ def _stacked(name: str, title: str, description: str, labels: Sequence[str], ser
     axes.spines[["top", "right"]].set_visible(False)
     png, svg = _render(figure)
     headers = ("outlet",) + tuple(words.get(k, k) for k in series) + ("total",)
-    rows = tuple((label,) + tuple(str(c.get(k, 0)) for k in series) + (str(sum(c.values())),)
-                 for label, c in zip(labels, counts))
+    notes = list(notes) + [""] * (len(labels) - len(notes))
+    rows = tuple((label + (f" ({note})" if note else ""),) + tuple(str(c.get(k, 0)) for k in series)
+                 + (str(sum(c.values())),) for label, c, note in zip(labels, counts, notes))
     return Chart(name, title, description, headers, rows, png, svg)
 
 
+def _other_events(analysis: StoryAnalysis) -> list[str]:
+    """Per article, the name of the other event it reports ("" when it reports the primary's)."""
+    out = []
+    for article in analysis.articles:
+        check = article.event
+        if getattr(check, "same_event", True):
+            out.append("")
+        else:
+            out.append(getattr(getattr(check, "reference", None), "name", "") or "another event")
+    return out
+
+
 def claims_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart:
-    counts = [Counter(c.label for c in a.claims.claims) for a in analysis.articles]
+    others = _other_events(analysis)
+    # An article on another event is not compared sentence by sentence with the primary: its faithful
+    # sentences would all count as "added". Its bar is left empty and says so.
+    counts = [Counter() if other else Counter(c.label for c in a.claims.claims)
+              for a, other in zip(analysis.articles, others)]
+    notes = [printable(f"reports {other}: not compared with the primary source") if other else "" for other in others]
     return _stacked(
         "claims", "Sentences: supported, added, contradicted",
         "For each outlet, the share of its sentences that say what the primary says (supported), add "
         "something it does not say (added), or contradict it (contradicted). More added or contradicted "
-        "means more drift from the primary.",
-        labels, ("supported", "added", "contradicted"), counts, share=True)
+        "means more drift from the primary. An article that reports another event is not compared (its "
+        "bar is empty and says so); its figures are checked against that event's published figures.",
+        labels, ("supported", "added", "contradicted"), counts, share=True, notes=notes)
 
 
 def quotes_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart:
-    order = ("exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed")
-    counts = [Counter(q.label for q in a.quotes.quotes if q.label) for a in analysis.articles]
+    order = ("exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed", "other_event")
+    others = _other_events(analysis)
+    counts = [Counter(("other_event" if other and q.label == "unsourced" else q.label)
+                      for q in a.quotes.quotes if q.label) for a, other in zip(analysis.articles, others)]
     return _stacked(
         "quotes", "Quotation fidelity",
         "For each outlet, how many of its quotations are exact, trivially changed, edited with marks "
         "(… or [ ]), spliced, altered, not found in the primary (unsourced) or credited to the wrong "
-        "speaker (misattributed).",
-        labels, order, counts, share=False)
+        "speaker (misattributed). Quotations of an article that reports another event are counted apart: "
+        "they come from that event, not from the primary source.",
+        labels, [k for k in order if k != "other_event" or any(others)], counts, share=False,
+        words={"other_event": "from another event"})
 
 
 def figures_chart(analysis: StoryAnalysis, labels: Sequence[str]) -> Chart:
     order = ("match", "rounded", "mismatch", "unsourced")
     counts = [Counter(f.label for f in a.figures.figures if f.label) for a in analysis.articles]
+    others = _other_events(analysis)
+    shown = [printable(f"{label} (against {other})") if other and other != "another event" else label
+             for label, other in zip(labels, others)]
     return _stacked(
         "figures", "Figure checks",
         "For each outlet, how many of its figures match the primary, are rounded consistently, do not "
-        "match (mismatch) or have no counterpart in the primary (unsourced).",
-        labels, order, counts, share=False)
+        "match (mismatch) or have no counterpart in the primary (unsourced). An article that reports "
+        "another event is checked against that event's published figures, as its label says.",
+        shown, order, counts, share=False)
 
 
 def _bars(name: str, title: str, description: str, labels: Sequence[str], series: Sequence[tuple[str, str]],
@@ -346,8 +377,10 @@ def charts(analysis: StoryAnalysis, *, blind: bool = False, ready: frozenset[str
 
 
 def comparative_html(analysis: StoryAnalysis, drawn: Sequence[Chart], left_out: Sequence[str], *,
-                     footer: str = "") -> str:
+                     footer: str = "", findings: Sequence | None = None) -> str:
     """The comparative report page: every chart (as SVG, PNG linked) with its numbers in a table."""
+    from reports.findings import findings_section
+
     title = analysis.story.title or analysis.story.name
     sections = []
     for chart in drawn:
@@ -371,7 +404,7 @@ def comparative_html(analysis: StoryAnalysis, drawn: Sequence[Chart], left_out: 
            f"figcaption,.note{{color:{MUTED};font-size:.9em;}}"
            f"table{{border-collapse:collapse;margin:.5em 0 2em;font-size:.9em;}}"
            f"th,td{{border:1px solid {RULE};padding:.2em .6em;text-align:left;}}td{{text-align:right;}}"
-           "thead th{background:#F2F2F2;}"
+           "thead th{background:#F2F2F2;}.findings{border:2px solid #0072B2;padding:0 1em;margin:1em 0}"
            f"footer{{color:{MUTED};font-size:.8em;border-top:1px solid {RULE};padding-top:.5em;}}")
     return (
         "<!DOCTYPE html>\n"
@@ -379,7 +412,8 @@ def comparative_html(analysis: StoryAnalysis, drawn: Sequence[Chart], left_out: 
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}: comparative report</title><style>{css}</style></head><body>\n"
         f"<h1>{esc(title)}: comparative report</h1>\n"
-        f'<p class="note">Per outlet, how its coverage drifts from the primary source. Every chart '
+        + (findings_section(findings) + "\n" if findings is not None else "")
+        + '<p class="note">Per outlet, how its coverage drifts from the primary source. Every chart '
         "separates its series by pattern as well as colour, and its numbers are in the table below it.</p>\n"
         + missing + "\n".join(sections)
         + (f"\n<footer>{esc(footer)}</footer>" if footer else "") + "\n</body></html>\n"

@@ -20,6 +20,8 @@ BADGE_SCALE = 0.78     # badge text size relative to the body
 BADGE_PAD = 2.0        # points of padding inside a badge, each side
 BADGE_GAP = 1.5        # points between a badge and its neighbours
 _WORD = re.compile(r"\S+\s*|\s+")
+# When sentences of different marks start on one line, the line shows the first of these.
+_MARK_ORDER = ("contradicted", "added", "quoted", "paraphrased", "left_out")
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,9 @@ def lay_out(view: DocumentView, geometry: Geometry) -> tuple[Line, ...]:
         for offset, mark in mark_at:
             i = max(0, bisect.bisect_right(starts, offset) - 1)
             grouped.setdefault(i, []).append(mark)
-        lines = [replace(line, marks=tuple(grouped.get(i, ()))) for i, line in enumerate(lines)]
+        # One mark a line, the strongest, so no two symbols combine into a new one ("+≈").
+        lines = [replace(line, marks=tuple(sorted(set(grouped[i]), key=_MARK_ORDER.index)[:1]) if i in grouped else ())
+                 for i, line in enumerate(lines)]
     return tuple(lines)
 
 

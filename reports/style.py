@@ -52,6 +52,16 @@ SENTENCE = {
     "left_out": Mark("–", "left out"),
 }
 
+# Cells of the comparison grid: how an article carried a key fact or quotation of the primary.
+# The symbols mean what they mean in the margin; "+" is never a cell (an added sentence carries nothing).
+GRID = {
+    "quoted": Mark("=", "quoted word for word"),
+    "paraphrased": Mark("≈", "carried in other words"),
+    "contradicted": Mark("✗", "contradicted (a changed figure, name or speaker)", fill="#F8D9C6"),
+    "left_out": Mark("–", "left out"),
+    "other_event": Mark("○", "not compared: the article reports another event"),
+}
+
 # Quotation fidelity (codebook labels): the underline style says it in greyscale too.
 QUOTE = {
     None: Mark("", "quotation", line="solid", line_colour=OKABE_ITO["blue"], fill="#E3F0F9"),
@@ -62,15 +72,18 @@ QUOTE = {
     "altered": Mark("", "altered", line="double", line_colour=OKABE_ITO["vermillion"], fill="#F8D9C6"),
     "unsourced": Mark("", "not in the primary", line="dotted", line_colour=OKABE_ITO["reddish_purple"], fill="#F4E1EB"),
     "misattributed": Mark("", "misattributed", line="wavy", line_colour=OKABE_ITO["vermillion"], fill="#F8D9C6"),
+    # an article on another event quotes that event's words: not a fault of the article
+    "other_event": Mark("", "from the other event", line="dotted", line_colour=RULE, fill="#EDEDED"),
 }
 
 # Figure checks (codebook labels).
 FIGURE = {
     None: Mark("#", "figure", fill="#E3F0F9"),
     "match": Mark("✓", "matches", fill="#D9F0E8"),
-    "rounded": Mark("≈", "rounded", fill="#E3F0F9"),
+    "rounded": Mark("~", "rounded", fill="#E3F0F9"),
     "mismatch": Mark("✗", "mismatch", fill="#F8D9C6"),
-    "unsourced": Mark("?", "not in the primary", fill="#F4E1EB"),
+    "unsourced": Mark("?", "not in the source", fill="#F4E1EB"),
+    "left_out": Mark("–", "not given"),
 }
 
 # A key fact or quotation of the primary (C1...Cn).
@@ -92,6 +105,7 @@ SERIES = {
     "altered": (OKABE_ITO["vermillion"], "xxx"),
     "unsourced": (OKABE_ITO["reddish_purple"], "ooo"),
     "misattributed": (OKABE_ITO["yellow"], "---"),
+    "other_event": ("#BFBFBF", "++"),
     "match": (OKABE_ITO["bluish_green"], ""),
     "rounded": (OKABE_ITO["sky_blue"], ".."),
     "mismatch": (OKABE_ITO["vermillion"], "xxx"),
@@ -118,7 +132,7 @@ def text_pairs() -> list[tuple[str, str, str]]:
     """Every (name, text colour, background) combination the handout draws."""
     pairs = [("ink on paper", INK, PAPER), ("muted on paper", MUTED, PAPER), ("ink on box", INK, BOX_FILL),
              ("muted on box", MUTED, BOX_FILL), ("link on paper", LINK, PAPER)]
-    for group, marks in (("sentence", SENTENCE), ("quote", QUOTE), ("figure", FIGURE)):
+    for group, marks in (("sentence", SENTENCE), ("grid", GRID), ("quote", QUOTE), ("figure", FIGURE)):
         for name, mark in marks.items():
             pairs.append((f"{group} {name}", mark.ink, mark.fill or PAPER))
     pairs.append(("key", KEY.ink, KEY.fill))

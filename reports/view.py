@@ -125,6 +125,7 @@ class SentenceMark:
     mark: str             # key of reports.style.SENTENCE
     kind: str | None      # kind of an added claim
     detail: str = ""      # what conflicts with the primary, or what it lacks, as the claim says
+    ref: str = ""         # the C ref of the primary's key item the claim is set against ("" when none)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class FigureNote:
     text: str
     label: str | None
     note: str
+    source: str = ""      # the value it was checked against, as the source writes it
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,8 @@ class DocumentView:
     left_out: tuple[str, ...] | None = None   # None: omissions not measured
     left_out_partial: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    other_event: str = ""                # the name of the other event the article reports ("" when the same)
+    claim_notes: tuple[tuple[int, str], ...] = ()  # (body offset, evidence in words) of added/contradicted sentences
 
     @property
     def title(self) -> str:
@@ -195,7 +199,29 @@ class DocumentView:
 @dataclass(frozen=True)
 class GridRow:
     item: KeyItem
-    cells: tuple[str, ...]        # one per article: a key of reports.style.SENTENCE
+    cells: tuple[str, ...]        # one per article: a key of reports.style.GRID
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    """A figure of the published reference for another event (R1...Rn), and how each article gave it."""
+
+    ref: str
+    quantity: str
+    text: str
+    cells: tuple[str, ...]        # one per article: a key of reports.style.FIGURE, "left_out" or "other_event"
+    given: tuple[str, ...]        # one per article: the article's words for it ("" when none)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Another event the coverage reports, as the story's reference sheet describes it."""
+
+    name: str
+    period: str
+    source: str
+    officials: tuple[str, ...]
+    rows: tuple[ReferenceRow, ...]
 
 
 @dataclass(frozen=True)
@@ -211,6 +237,7 @@ class StoryView:
     blind: bool
     outlets: tuple[tuple[str, str], ...]  # (letter, real outlet): the teacher's key in blind mode
     analysis: StoryAnalysis
+    references: tuple[Reference, ...] = ()  # the other events the articles report, with their figures
 
     def article(self, key: str) -> DocumentView:
         return next(a for a in self.articles if a.key == key)
@@ -254,6 +281,7 @@ def story_view(analysis: StoryAnalysis, *, blind: bool = False, ready: frozenset
         for key, article in zip(keys, analysis.articles)
     )
     grid = _grid(analysis, articles, key_items, ready)
+    references = _references(analysis, keys, ready)
     left_out = []
     if grid is None:
         missing = sorted({"alignment", "claims"} - ready)
@@ -275,6 +303,7 @@ def story_view(analysis: StoryAnalysis, *, blind: bool = False, ready: frozenset
         blind=blind,
         outlets=outlets,
         analysis=analysis,
+        references=references,
     )
 
 
@@ -397,6 +426,11 @@ def _article_view(
     decorations: list[Decoration] = []
     badges: list[Badge] = []
     counts: dict[str, int] = {}
+    check = article.event if "event" in ready else None
+    other_event = ""
+    if check is not None and not check.same_event:
+        reference = getattr(check, "reference", None)
+        other_event = (getattr(reference, "name", "") or "another event") if reference is not None else "another event"
 
     # Quotations: underlined with their label; the ones from the primary count towards "=".
     quote_notes = []
@@ -408,23 +442,27 @@ def _article_view(
             if not spans:
                 continue
             label = quote.label
+            # drawn as another event's words, not as words missing from the primary
+            drawn = "other_event" if other_event and label == "unsourced" else label
             for a, b in spans:
-                decorations.append(Decoration(a, b, "quote", label))
+                decorations.append(Decoration(a, b, "quote", drawn))
                 if label in FROM_PRIMARY and label != "misattributed":
                     from_primary.append((a, b))
             ref = f"Q{n}"
-            badges.append(Badge(spans[-1][1], ref, "quote", label))
+            badges.append(Badge(spans[-1][1], ref, "quote", drawn))
             quote_notes.append(QuoteNote(
                 ref=ref, start=spans[0][0], end=spans[-1][1], text=quote.text,
                 speaker=quote.speaker or "", label=label,
-                difference=_quote_difference(quote, analysis),
+                difference=_quote_difference(quote, analysis, other_event),
                 key="" if label == "unsourced" else _key_of_quote(quote, analysis, article, spans, key_items),
             ))
             counts[f"quote {label}"] = counts.get(f"quote {label}", 0) + 1
 
-    # Sentence marks from the claims.
+    # Sentence marks from the claims; none for an article on another event, whose sentences the
+    # claims compare with the wrong primary (they would all read "added").
     marks = []
-    if "claims" in ready:
+    claim_notes: list[tuple[int, str]] = []
+    if "claims" in ready and not other_event:
         by_index = {s.index: s for s in body.sentences}
         for claim in article.claims.claims:
             sentence = by_index.get(claim.sentence)
@@ -438,10 +476,18 @@ def _article_view(
             length = max(1, b - a)
             share = sum(max(0, min(y, b) - max(x, a)) for x, y in from_primary) / length
             mark = _mark_of(claim.label, share)
-            marks.append(SentenceMark(claim.sentence, a, b, mark, getattr(claim, "kind", None), _claim_detail(claim, mark)))
+            detail = _claim_detail(claim, mark, body.text[a:b])
+            against = set(getattr(claim, "primary", ()) or ())
+            ref = next((k.ref for k in key_items if against & set(k.sentences)), "")
+            marks.append(SentenceMark(claim.sentence, a, b, mark, getattr(claim, "kind", None), detail, ref))
             counts[mark] = counts.get(mark, 0) + 1
             if mark in ("added", "contradicted"):
                 decorations.append(Decoration(a, b, "sentence", mark))
+                reasons = tuple(str(r) for r in (getattr(claim, "reasons", ()) or ()) if str(r).strip())
+                decided = f"decided by: {'; '.join(reasons)}" if reasons else ""  # a learned label's features
+                said = " — ".join(x for x in (detail, decided) if x)
+                if said:
+                    claim_notes.append((a, said))
 
     # Figures, checked inline.
     figure_notes = []
@@ -449,7 +495,8 @@ def _article_view(
     inconsistencies: tuple[str, ...] = ()
     if "numbers" in ready:
         report = article.figures
-        figure_reference = getattr(report, "reference", "") or ""
+        figure_reference = (f"the published figures of {other_event}" if other_event and other_event != "another event"
+                            else "" if other_event else "the primary source")
         inconsistencies = tuple(inconsistency_text(i) for i in (getattr(report, "inconsistencies", ()) or ()))
         n = 0
         for figure in sorted(report.figures, key=lambda f: tuple(f.span)):
@@ -468,28 +515,16 @@ def _article_view(
             n += 1
             ref = f"F{n}"
             badges.append(Badge(b, ref, "figure", label))
-            figure_notes.append(FigureNote(ref, a, b, figure.text, label, _figure_note(figure)))
+            figure_notes.append(FigureNote(ref, a, b, figure.text, label, _figure_note(figure, other_event),
+                                           str(attr(figure, ("source_text",), "") or "")))
 
     # The header notes: the event check first, then the paywall.
-    event_note: tuple[str, ...] = ()
-    if "event" in ready and not article.event.same_event:
-        check = article.event
-        first = "This article reports a different event from the primary"
-        confidence = getattr(check, "confidence", None)
-        if isinstance(confidence, (int, float)) and confidence > 0:
-            first += f" (confidence {confidence:.2f})"
-        reference = getattr(check, "reference", None)
-        lines_ = [first + "."]
-        if reference is not None:
-            name = getattr(reference, "name", "") or getattr(reference, "id", "")
-            lines_.append(f"Its figures are checked against the reference sheet for {name}, not the primary.")
-        lines_.extend(str(e) for e in (check.evidence or ())[:4])
-        event_note = tuple(lines_)
+    event_note = _event_note(analysis, article, other_event) if other_event else ()
     paywall = article.cleaning.paywall
     paywall_note: tuple[str, ...] = ()
     if paywall.detected:
-        paywall_note = ("Part of this article was hidden behind a subscription prompt; "
-                        "what it left out counts only the visible text.",) + tuple(str(e) for e in paywall.evidence[:3])
+        paywall_note = ("Part of this article was hidden behind a subscription prompt, so what it left out "
+                        "is judged on the visible text only.",) + _paywall_evidence(paywall.evidence)
 
     left_out = None
     partial = False
@@ -497,9 +532,11 @@ def _article_view(
         found = article.omissions
         partial = bool(getattr(found, "partial", False))
         items = tuple(getattr(found, "items", ()) or ())
-        left_out = tuple(_omission_text(item, key_items, analysis) for item in items[:MAX_LEFT_OUT])
-        if len(items) > MAX_LEFT_OUT:
-            left_out += (f"… and {len(items) - MAX_LEFT_OUT} less important item(s) (see the bundle's omissions.csv)",)
+        shown = _left_out(article, items, key_items, analysis, other_event)
+        left_out = tuple(shown[:MAX_LEFT_OUT])
+        if len(shown) > MAX_LEFT_OUT:
+            more = len(shown) - MAX_LEFT_OUT
+            left_out += (f"… and {more} less important item{'s' if more != 1 else ''}.",)
 
     outlet = "" if blind else outlet_name(document.outlet)
     return DocumentView(
@@ -525,16 +562,115 @@ def _article_view(
         left_out=left_out,
         left_out_partial=partial,
         counts=counts,
+        other_event=other_event,
+        claim_notes=tuple(claim_notes),
     )
 
 
-def _claim_detail(claim: Any, mark: str) -> str:
-    """What the claim record says conflicts with the primary (✗) or is not in it (+)."""
+def _claim_detail(claim: Any, mark: str, sentence: str = "") -> str:
+    """What the claim record says conflicts with the primary (✗) or is not in it (+), in plain words."""
     names = {"contradicted": ("conflicts",), "added": ("lacks",)}.get(mark, ())
     found = attr(claim, names, ())
     if isinstance(found, str):
-        return found
-    return "; ".join(str(x) for x in found) if isinstance(found, (tuple, list)) else ""
+        found = (found,)
+    if not isinstance(found, (tuple, list)):
+        return ""
+    return "; ".join(p for p in (plain_evidence(str(x), sentence) for x in found) if p)
+
+
+def _words_from_stems(stems: Sequence[str], sentence: str) -> list[str]:
+    """The sentence's own words for word stems ("crumbl" -> "crumbling"); a stem not found is left out."""
+    import re
+
+    out = []
+    for stem_ in stems:
+        stem_ = stem_.strip()
+        if not stem_:
+            continue
+        found = re.search(rf"\b{re.escape(stem_)}\w*", sentence, re.IGNORECASE)
+        if found and found.group(0).lower() not in (w.lower() for w in out):
+            out.append(found.group(0))
+    return out
+
+
+def plain_evidence(entry: str, sentence: str = "") -> str:
+    """One piece of a claim's evidence ("name: Pendleford", "words: critic, crumbl") in a reader's words."""
+    import re
+
+    kind, _, rest = entry.partition(": ")
+    rest = rest.strip()
+    if not rest:
+        return entry.strip()
+    if kind == "words":
+        words = _words_from_stems(rest.split(", "), sentence)
+        return f"words the primary source does not use: {', '.join(words)}" if words else ""
+    if kind == "name":
+        return f"names {rest}, whom the primary source does not name"
+    if kind == "year":
+        return f"gives the year {rest}, which the primary source does not"
+    if kind == "figure":
+        changed = re.match(r"(.+?) \(primary: ([^;)]+)(?:;[^)]*)?\)$", rest)
+        if changed:
+            return f"gives “{changed.group(1)}” where the primary source says “{changed.group(2)}”"
+        other = re.match(r"(.+?) \((.+)\)$", rest)
+        if other:
+            return f"gives the figure “{other.group(1)}” ({other.group(2).replace('primary', 'primary source')})"
+        return f"gives the figure “{rest}”, which the primary source does not"
+    if kind == "quotation":
+        return "quotes " + rest.replace("from ", "", 1).replace("not in the primary", "words not in the primary source")
+    if kind == "speaker":
+        return (rest.replace("quotation credited to", "credits the quotation to")
+                .replace("the primary gives", "the primary source gives"))
+    return rest
+
+
+def _event_note(analysis: StoryAnalysis, article: ArticleAnalysis, other_event: str) -> tuple[str, ...]:
+    """The header of an article on another event, in a reader's words, from the event and figure records."""
+    check = article.event
+    reference = getattr(check, "reference", None)
+    primary_period = next((f.text for f in analysis.primary.figures.figures if getattr(f, "unit", "") == "period"), "")
+    lines_ = []
+    if reference is not None:
+        lines_.append(f"This article reports {other_event}, not the event of the primary source"
+                      + (f" ({primary_period})." if primary_period else "."))
+    else:
+        lines_.append("This article reports another event than the primary source"
+                      + (f" ({primary_period})." if primary_period else "."))
+    own_period = next((f.text for f in article.figures.figures if getattr(f, "unit", "") in ("period", "date") and getattr(f, "year", 0)), "")
+    if own_period:
+        lines_.append(f"It dates the event “{own_period}”.")
+    if reference is not None:
+        checked = [f for f in article.figures.figures if getattr(f, "source_span", None) is None and getattr(f, "source_text", "")
+                   and f.label in ("match", "rounded", "mismatch") and getattr(f, "unit", "") not in ("year", "decade")]
+        agree = sum(1 for f in checked if f.label in ("match", "rounded"))
+        if checked:
+            lines_.append(f"{agree} of its {len(checked)} figures checked agree with the published figures of "
+                          f"{reference.name}, so they are checked against those, not against the primary source.")
+        speakers = {q.speaker for q in article.quotes.quotes if q.speaker}
+        officials = [o for o in reference.officials if o in speakers]
+        if officials:
+            lines_.append(f"It quotes {', '.join(officials)}, who spoke for {reference.name}.")
+    return tuple(lines_)
+
+
+def _paywall_evidence(evidence: Sequence[str]) -> tuple[str, ...]:
+    """The paywall's evidence as sentences: the prompt's words in full, without the toolkit's field names."""
+    import re
+
+    out = []
+    for item in evidence:
+        if item.startswith("paywall prompt:"):
+            prompts = re.findall(r"\"([^\"]+)\"|'([^']+)'", item)
+            shown = [a or b for a, b in prompts]
+            complete = [p.strip() for p in shown if p.strip()[-1:] in ".!?"]
+            if complete:
+                out.append("The prompt reads “" + "” and “".join(complete) + "”")
+        elif "teaser paragraph" in item:
+            n = item.split()[0]
+            out.append(f"{n} paragraphs were repeated around the prompt (a teaser).")
+        elif item.startswith("text cut off"):
+            out.append("The text stops in the middle of a sentence.")
+    return tuple(out)
 
 
 def _masked(text: str, outlet: str) -> str:
@@ -621,19 +757,23 @@ def edit_text(edit: Any) -> str:
     return text
 
 
-def _quote_difference(quote: Any, analysis: StoryAnalysis) -> str:
-    """How a quotation differs from the primary, as the quotes record tells it."""
+def _quote_difference(quote: Any, analysis: StoryAnalysis, other_event: str = "") -> str:
+    """How a quotation differs from the primary, as the quotes record tells it, in a reader's words."""
     label = quote.label
     if label in (None, "exact"):
         return ""
     parts = []
     if label == "misattributed":
         speaker = attr(quote, ("primary_speaker", "source_speaker"), "")
-        parts.append(f"the primary gives these words to {speaker}" if speaker
-                     else "the primary gives these words to someone else")
+        parts.append(f"the primary source gives these words to {speaker}" if speaker
+                     else "the primary source gives these words to someone else")
+    elif label == "unsourced" and other_event:
+        parts.append(f"the article reports {other_event}")
+        if attr(quote, ("primary_span",)):
+            parts.append("the primary source repeats the same standard wording")
+        parts.extend(_provenance_text(attr(quote, ("provenance",)), analysis))
     elif label == "unsourced":
-        note = attr(quote, ("note",), "")
-        parts.append(note if isinstance(note, str) and note else "no passage of the primary matches these words")
+        parts.append("no passage of the primary source matches these words")
         parts.extend(_provenance_text(attr(quote, ("provenance",)), analysis))
     edits = attr(quote, ("diff", "edits"), ())
     if isinstance(edits, str) and edits.strip():
@@ -656,9 +796,9 @@ def _provenance_text(provenance: Any, analysis: StoryAnalysis) -> list[str]:
     keys = letters(len(analysis.articles))
     others = [keys[i] for i in (getattr(provenance, "articles", ()) or ()) if isinstance(i, int) and 0 <= i < len(keys)]
     if not others:
-        return ["no other article quotes these words"]
+        return ["no other article quotes them"]
     speakers = [s for s in (getattr(provenance, "speakers", ()) or ()) if s]
-    text = "also quoted by " + ", ".join(f"Article {k}" for k in others)
+    text = "also quoted in " + ", ".join(f"Article {k}" for k in others)
     if speakers:
         text += " (credited to " + " / ".join(dict.fromkeys(speakers)) + ")"
     longest = getattr(provenance, "longest_article", None)
@@ -668,19 +808,21 @@ def _provenance_text(provenance: Any, analysis: StoryAnalysis) -> list[str]:
     return parts
 
 
-def _figure_note(figure: Any) -> str:
-    """What a figure was checked against, as its record tells it."""
-    parts = []
+def _figure_note(figure: Any, other_event: str = "") -> str:
+    """What a figure was checked against, in a reader's words, from its record."""
     source = attr(figure, ("source_text", "primary_text", "expected"))
+    where = f"the published figures of {other_event}" if other_event else "the primary source"
+    label = getattr(figure, "label", None)
     if isinstance(source, str) and source.strip():
-        where = attr(figure, ("source",), "")
-        parts.append(f"source: “{source.strip()}”" + (f" in {where}" if where else ""))
-    told = attr(figure, ("reason", "note", "explanation"))
-    if isinstance(told, (tuple, list)):
-        told = "; ".join(str(t) for t in told)
-    if isinstance(told, str) and told.strip():
-        parts.append(told.strip())
-    return "; ".join(parts)
+        says = f"{where} {'give' if other_event else 'says'} “{source.strip()}”"
+        if label == "rounded":
+            return f"{says}; this is a rounding of it"
+        if label == "mismatch":
+            return f"{says}; this is a different value"
+        return says
+    if label == "unsourced":
+        return f"{where} {'give' if other_event else 'gives'} no figure for this"
+    return ""
 
 
 def inconsistency_text(item: Any) -> str:
@@ -690,38 +832,139 @@ def inconsistency_text(item: Any) -> str:
     first, second = attr(item, ("first_text",), ""), attr(item, ("second_text",), "")
     reason = attr(item, ("reason",), "")
     if first and second:
-        return f"“{first}” and “{second}” disagree" + (f": {reason}" if reason else "")
+        return f"“{first}” and “{second}” in the same article give different values for the same thing"
     return str(reason or item)
 
 
-def _omission_text(item: Any, key_items: Sequence[KeyItem], analysis: StoryAnalysis) -> str:
-    """One left-out item as a line of text, with its C ref where the record allows."""
-    if isinstance(item, str):
-        return item
-    text = attr(item, ("text", "description", "summary"), "")
-    if not isinstance(text, str):
-        text = str(text)
-    refs = []
-    sentence = attr(item, ("primary_sentence", "sentence"), -1)
-    indices = {sentence} if isinstance(sentence, int) and sentence >= 0 else set()
-    if indices:
-        refs = [k.ref for k in key_items if indices & set(k.sentences)]
-    if not refs:
-        span = attr(item, ("span",))
-        if isinstance(span, tuple) and len(span) == 2 and span[1] > span[0]:
-            mapped = to_body(analysis.primary.cleaning.body, *span)
-            if mapped:
-                refs = [k.ref for k in key_items if k.start < mapped[1] and mapped[0] < k.end]
-    kind = attr(item, ("kind",), "")
-    prefix = f"{refs[0]}: " if refs else ""
-    suffix = f" ({kind})" if isinstance(kind, str) and kind and kind != "sentence" else ""
-    return f"{prefix}{' '.join(text.split())}{suffix}" if text else f"{prefix}{item}"
+def excerpt(text: str, words: int = 14) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when cut."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _left_out(article: ArticleAnalysis, items: Sequence[Any], key_items: Sequence[KeyItem],
+              analysis: StoryAnalysis, other_event: str) -> list[str]:
+    """The omission records as lines, each thing once, none the article reports (even changed).
+
+    For an article on another event only that event's reference items are listed (the omissions
+    record keeps the two events apart); for the others, a figure inside a sentence already listed,
+    or one the article gives (changed or not), is not listed again.
+    """
+    figures = article.figures.figures
+    out: list[str] = []
+    seen: set[str] = set()
+    if other_event:
+        reference = getattr(article.event, "reference", None)
+        known = {f"{k.text} ({k.quantity})": (i, k) for i, k in enumerate(getattr(reference, "figures", ()) or ())}
+        given = {getattr(f, "source_text", "") for f in figures if getattr(f, "source_span", None) is None and getattr(f, "source_text", "")}
+        for item in items:
+            text = str(attr(item, ("text",), ""))
+            if item.kind == "figure" and text in known:
+                i, k = known[text]
+                if k.text in given or text in seen:
+                    continue
+                seen.add(text)
+                out.append(f"R{i + 1}: {k.quantity}: “{k.text}”")
+            elif item.kind == "hedge":
+                word, _, quantity = text.partition(" (")
+                if text in seen:
+                    continue
+                seen.add(text)
+                out.append(f"the word of caution “{word}”, which the published figures use "
+                           f"({quantity.rstrip(')')})")
+        return out
+    body = analysis.primary.cleaning.body
+    reported: set[int] = set()
+    for claim in article.claims.claims:
+        if claim.label in ("supported", "contradicted"):
+            reported.update(getattr(claim, "primary", ()) or ())
+    for span in [getattr(f, "source_span", None) for f in figures if getattr(f, "source_span", None)] + \
+            [getattr(q, "primary_span", None) for q in article.quotes.quotes if getattr(q, "primary_span", None)]:
+        mapped = to_body(body, *span)
+        if mapped:
+            reported.update(_sentences_within(body, *mapped))
+    given_spans = {getattr(f, "source_span", None) for f in figures if getattr(f, "source_span", None)}
+
+    def ref_of(sentence: int) -> str:
+        return next((k.ref for k in key_items if sentence in k.sentences), "")
+
+    def quoted_excerpt(text: str) -> str:
+        return "“" + excerpt(text.strip().strip("\"“”‘’'").strip(), 16) + "”"
+
+    # Sentences first, so a figure inside a listed sentence is not listed again.
+    listed: dict[int, str] = {}
+    for item in items:
+        sentence = attr(item, ("primary_sentence", "sentence"), -1)
+        if item.kind not in ("figure", "hedge") and sentence not in reported:
+            listed.setdefault(sentence, " ".join(str(attr(item, ("text",), "")).split()))
+    given_texts = {getattr(f, "source_text", "") for f in figures if getattr(f, "source_text", "")}
+    shown: set[int] = set()
+    for item in items:
+        sentence = attr(item, ("primary_sentence", "sentence"), -1)
+        text = " ".join(str(attr(item, ("text",), "")).split())
+        ref = ref_of(sentence) if isinstance(sentence, int) and sentence >= 0 else ""
+        prefix = f"{ref}: " if ref else ""
+        if item.kind not in ("figure", "hedge"):
+            if sentence not in listed or sentence in shown:
+                continue
+            shown.add(sentence)
+            out.append(f"{prefix}{quoted_excerpt(text)}")
+        elif item.kind == "figure":
+            if (tuple(getattr(item, "span", ()) or ()) in given_spans or text in given_texts
+                    or sentence in listed or any(text in listed_text for listed_text in listed.values())):
+                continue
+            key = f"figure {text}"
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(f"{prefix}the figure “{text}”")
+        elif item.kind == "hedge":
+            word = text.split()[0] if text.split() else text
+            key = f"hedge {word} {sentence}"
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(f"{prefix}the word of caution “{word}” (“{excerpt(text, 8)}”)")
+    return out
+
+
+def _references(analysis: StoryAnalysis, keys: Sequence[str], ready: frozenset[str]) -> tuple[Reference, ...]:
+    """The reference sheets some article is found to report, each figure with how every article gave it."""
+    if not {"event", "numbers"} <= ready:
+        return ()
+    found: dict[str, Any] = {}
+    for article in analysis.articles:
+        reference = getattr(article.event, "reference", None)
+        if not article.event.same_event and reference is not None:
+            found.setdefault(reference.id, reference)
+    out = []
+    for reference in found.values():
+        rows = []
+        for i, known in enumerate(reference.figures):
+            cells, given = [], []
+            for article in analysis.articles:
+                if getattr(article.event, "reference", None) is not reference and \
+                        getattr(getattr(article.event, "reference", None), "id", None) != reference.id:
+                    cells.append("other_event")
+                    given.append("")
+                    continue
+                match = [f for f in article.figures.figures if f.label and (
+                    getattr(f, "source_span", None) is None and getattr(f, "source_text", "") == known.text
+                    or known.counted == "year" and getattr(f, "year", 0) == known.value and f.label == "match")]
+                order = ("mismatch", "rounded", "match")
+                label = next((lab for lab in order if any(f.label == lab for f in match)), "left_out")
+                cells.append(label)
+                given.append(next((f.text for f in match if f.label == label), ""))
+            rows.append(ReferenceRow(f"R{i + 1}", known.quantity, known.text, tuple(cells), tuple(given)))
+        out.append(Reference(reference.name, reference.period, reference.source, tuple(reference.officials),
+                             tuple(rows)))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------- grid
 
 # When several sentences carry one key item, the cell shows the strongest finding.
-_PRECEDENCE = ("contradicted", "quoted", "paraphrased", "added")
+_PRECEDENCE = ("contradicted", "quoted", "paraphrased")
 
 
 def _grid(
@@ -730,11 +973,22 @@ def _grid(
     key_items: Sequence[KeyItem],
     ready: frozenset[str],
 ) -> tuple[GridRow, ...] | None:
-    """Key facts down the side, articles across: how each article carried each item."""
+    """Key facts down the side, articles across: how each article carried each item.
+
+    A fact is carried by the article sentences aligned to it that say what it says (= ≈) or
+    conflict with it (✗); a sentence that mostly adds is not counted as carrying it. A quotation
+    is carried only by a quotation the quotes record matches to those very words (credited to
+    the wrong speaker: ✗); shared words in the reporter's own sentences do not count. An article
+    on another event is not compared at all (○).
+    """
     if not {"alignment", "claims"} <= ready or not key_items:
         return None
+    body = analysis.primary.cleaning.body
     per_article = []
     for view, article in zip(articles, analysis.articles):
+        if view.other_event:
+            per_article.append(None)
+            continue
         marks = {m.sentence: m.mark for m in view.marks}
         carried: dict[int, set[str]] = {}
         for match in article.alignment.matches:
@@ -742,12 +996,28 @@ def _grid(
                 continue
             for p in match.primary:
                 carried.setdefault(p, set()).add(marks[match.sentence])
-        per_article.append(carried)
+        quoted: list[tuple[int, int, str]] = []
+        if "quotes" in ready:
+            for quote in article.quotes.quotes:
+                span = attr(quote, ("primary_span",))
+                if getattr(quote, "is_term", False) or quote.label not in FROM_PRIMARY or not span:
+                    continue
+                mapped = to_body(body, *span)
+                if mapped:
+                    quoted.append((*mapped, "contradicted" if quote.label == "misattributed" else "quoted"))
+        per_article.append((carried, quoted))
     rows = []
     for item in key_items:
         cells = []
-        for carried in per_article:
-            found = set().union(*(carried.get(s, set()) for s in item.sentences))
+        for found_ in per_article:
+            if found_ is None:
+                cells.append("other_event")
+                continue
+            carried, quoted = found_
+            if item.kind == "quotation":
+                found = {mark for a, b, mark in quoted if a < item.end and item.start < b}
+            else:
+                found = set().union(*(carried.get(s, set()) for s in item.sentences))
             cells.append(next((m for m in _PRECEDENCE if m in found), "left_out"))
         rows.append(GridRow(item, tuple(cells)))
     return tuple(rows)

@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output folder, replaced whole by the new run (default: report)")
     report.add_argument("--blind", action="store_true", help="hide outlet names and URLs in the handout and charts")
     report.add_argument("--large-print", action="store_true", help="handout in 18 pt, one column")
+    report.add_argument("--annotated", action="store_true",
+                        help="also write the annotated copy (the marked texts, for studying a worked example)")
     report.add_argument("--paper", choices=("letter", "a4", "both"), default="both",
                         help="PDF paper size (default: both)")
     report.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
@@ -181,7 +183,7 @@ def _report(args: argparse.Namespace) -> int:
     story = load_story(args.story)
     check_output_dir(args.out, inputs=(story.directory,))
     options = ReportOptions(blind=args.blind, large_print=args.large_print,
-                            papers=PAPERS if args.paper == "both" else (args.paper,))
+                            papers=PAPERS if args.paper == "both" else (args.paper,), annotated=args.annotated)
     # The analysis reports one step per article plus three for the whole story.
     bar = ProgressBar(3 + len(story.coverage) + report_steps(options), sys.stderr, enabled=not args.quiet)
     analysis = analyse_story(story, settings, progress=bar)

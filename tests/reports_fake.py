@@ -45,6 +45,10 @@ class Figure:
     text: str
     value: float
     label: str | None
+    unit: str = "count"
+    year: int = 0
+    source_text: str = ""
+    source_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class Alignment:
 class Left:
     text: str
     sentence: int
-    kind: str = "fact"
+    kind: str = "sentence"
 
 
 @dataclass(frozen=True)

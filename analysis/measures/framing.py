@@ -12,7 +12,10 @@ Four measures, each with its evidence spans (DOCUMENT offsets):
 - **loaded terms**: words the article adds (no word of the same stem in the
   primary) that VADER's lexicon (``vaderSentiment``), or ``data/emotive.txt``
   for strong words VADER lacks, rates at ``settings.loaded_min_valence`` or
-  more from neutral, and intensifiers (``data/intensifiers.txt``);
+  more from neutral, intensifiers (``data/intensifiers.txt``), and loaded
+  phrases of two words or more (``data/loaded_phrases.txt``: "blows
+  millions", "nobody asked for"), compared word by word by stem; a word
+  inside a phrase found is not listed again on its own;
 - **tone**: mean VADER compound score of the article's and the primary's sentences
   (``analysis.text.sentiment``: vaderSentiment's own score, computed without its repeated work);
 - **attribution density**: the share of sentences that credit a source (a cue
@@ -33,12 +36,13 @@ from typing import Literal, NamedTuple
 
 from analysis.text import sentiment
 from analysis.readers.cleaning import Body
-from analysis.settings import DEFAULT, Settings, word_list
+from analysis.settings import DEFAULT, TITLE_CASE_HEADLINE_MIN_WORDS, TITLE_CASE_SHARE, Settings, word_list
 from analysis.text.sentences import WORD, Sentence
+from analysis.text.tokens import porter_stem, title_case
 
 HedgeStatus = Literal["kept", "dropped", "added", "neither"]
-TermKind = Literal["valenced", "intensifier"]
-Lexicon = Literal["vader", "emotive", "intensifiers"]
+TermKind = Literal["valenced", "intensifier", "phrase"]
+Lexicon = Literal["vader", "emotive", "intensifiers", "phrases"]
 # How an article mention's primary counterpart was found (see _counterpart).
 CounterpartBy = Literal["sentence", "naming", "lead"]
 
@@ -152,6 +156,7 @@ class _Lexicons:
     intensifiers: frozenset[str]
     not_loaded: frozenset[str]
     cues: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the cues it begins
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str, float], ...]]  # first stem -> (stems, entry, valence)
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
@@ -174,6 +179,11 @@ def _lexicons() -> _Lexicons:
     }
     for word, score in _pairs("emotive"):
         valence.setdefault(word, (float(score), "emotive"))
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for entry in word_list("loaded_phrases"):
+        words, score = entry.rsplit(None, 1)
+        stems = tuple(porter_stem(_key(w)) for w in words.split())
+        phrases.setdefault(stems[0], []).append((stems, " ".join(words.split()), float(score)))
     cues: dict[str, list[tuple[str, ...]]] = {}
     for cue in word_list("attribution_cues"):
         cues.setdefault(cue.split()[0], []).append(tuple(cue.split()))
@@ -186,19 +196,9 @@ def _lexicons() -> _Lexicons:
         intensifiers=frozenset(word_list("intensifiers")),
         not_loaded=frozenset(word_list("not_loaded")),
         cues={first: tuple(found) for first, found in cues.items()},
+        # longest first, so "waste of taxpayer money" wins over "waste of money"
+        phrases={first: tuple(sorted(found, key=lambda p: -len(p[0]))) for first, found in phrases.items()},
     )
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer  # rules only: needs no NLTK data
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=65536)
-def _stem(key: str) -> str:
-    return _stemmer().stem(key)
 
 
 # ---------------------------------------------------------------- the text, read once
@@ -296,16 +296,16 @@ def _joined(text: str, left: _Word, right: _Word) -> bool:
     return not any(char in _PHRASE_BREAKS or char == "\n" for char in text[left.end:right.start])
 
 
-def _title_case(texts: tuple[str, ...]) -> bool:
+def _title_case(texts: tuple[str, ...], *, share: float = TITLE_CASE_SHARE,
+                min_words: int = TITLE_CASE_HEADLINE_MIN_WORDS) -> bool:
     """A headline in title case: most of its (three or more) words capitalised."""
-    alpha = [w for w in texts if w[:1].isalpha()]
-    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) / len(alpha) >= 0.6
+    return title_case([w for w in texts if w[:1].isalpha()], share=share, min_words=min_words)
 
 
 def _context(keys: tuple[str, ...]) -> frozenset[str]:
     """A sentence's content-word stems (no function words, no figures), to find it again in the primary."""
     boundaries = _lexicons().boundaries
-    return frozenset(_stem(k) for k in keys if k[:1].isalpha() and k not in boundaries)
+    return frozenset(porter_stem(k) for k in keys if k[:1].isalpha() and k not in boundaries)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -506,8 +506,35 @@ def _vocabulary(read: _Read) -> _Vocabulary:
     own, quoted = set(), set()
     for sentence in read.sentences:
         for word, key in zip(sentence.words, sentence.keys):
-            (quoted if _inside(word.start, read.quotes) else own).add(_stem(key))
+            (quoted if _inside(word.start, read.quotes) else own).add(porter_stem(key))
     return _Vocabulary(frozenset(own), frozenset(own | quoted))
+
+
+def _phrases_in(read: _Read, sentence: _Sentence, primary: _Vocabulary) -> list[tuple[int, int, LoadedTerm]]:
+    """The loaded phrases of a sentence: (first word index, last word index + 1, term)."""
+    phrases = _lexicons().phrases
+    stems = tuple(map(porter_stem, sentence.keys))
+    found = []
+    index = 0
+    while index < len(stems):
+        match = None
+        for wanted, entry, score in phrases.get(stems[index], ()):
+            end = index + len(wanted)
+            if stems[index:end] == wanted and all(
+                    _joined(read.body.text, a, b) for a, b in zip(sentence.words[index:end - 1], sentence.words[index + 1:end])):
+                match = (end, entry, score)
+                break
+        if match is None or all(s in primary.own for s in stems[index:match[0]]):
+            index += 1
+            continue
+        end, entry, score = match
+        first, last = sentence.words[index], sentence.words[end - 1]
+        start, stop = read.body.to_document(first.start, last.end)
+        quoted = _inside(first.start, read.quotes)
+        found.append((index, end, LoadedTerm(start, stop, read.body.text[first.start:last.end], entry, score,
+                                             "phrase", "phrases", quoted)))
+        index = end
+    return found
 
 
 def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[LoadedTerm, ...]:
@@ -516,12 +543,19 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
     for sentence in read.sentences:
         title: bool | None = None
         entries = tuple(map(_lookup, sentence.keys))
+        in_phrases: set[int] = set()
+        if any(k in lex.phrases for k in map(porter_stem, sentence.keys)):
+            for first, end, term in _phrases_in(read, sentence, primary):
+                found.append(term)
+                in_phrases.update(range(first, end))
         for index in compress(range(len(entries)), entries):
+            if index in in_phrases:
+                continue
             key = sentence.keys[index]
             matched, score, kind, lexicon = entries[index]
             if kind == "valenced" and abs(score) < settings.loaded_min_valence:
                 continue
-            stem = _stem(key)
+            stem = porter_stem(key)
             if stem in primary.own:
                 continue  # the primary's own word (so in all of the primary, quoted or not)
             noun = lex.person_nouns.get(key)
@@ -537,7 +571,7 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
                 continue
             start, end = read.body.to_document(word.start, word.end)
             found.append(LoadedTerm(start, end, word.text, matched, score, kind, lexicon, quoted))
-    return tuple(found)
+    return tuple(sorted(found, key=lambda term: (term.start, term.end)))
 
 
 def loaded_terms(article: Body, primary: Body, settings: Settings = DEFAULT) -> tuple[LoadedTerm, ...]:

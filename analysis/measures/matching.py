@@ -16,12 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, MATCH_SHARED_TERMS, Settings
 from analysis.text.sentences import WORD
 from corpus import Document
 
-# How many shared terms each match lists as evidence.
-SHARED_TERMS = 8
 # Scores closer than this are a tie, broken by the primary's id (floating-point
 # sums need not agree in the last bits across machines).
 _TIE = 1e-9
@@ -137,7 +135,7 @@ def _shared_terms(articles, primaries, vocabulary: dict[str, int]) -> list[tuple
         start, end = products.indptr[row], products.indptr[row + 1]
         columns, weights = products.indices[start:end], products.data[start:end]
         # Heaviest first; equal weights by column (the vocabulary is sorted, so by term).
-        order = np.lexsort((columns, -weights))[:SHARED_TERMS]
+        order = np.lexsort((columns, -weights))[:MATCH_SHARED_TERMS]
         chosen.append([int(columns[i]) for i in order])
     needed = {column for row in chosen for column in row}
     names = {index: term for term, index in vocabulary.items() if index in needed}

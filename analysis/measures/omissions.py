@@ -34,7 +34,9 @@ from analysis.measures.figures import FigureReport
 from analysis.readers.cleaning import Body, Paywall
 from analysis.readers.facts import AMOUNT_UNITS, primary_facts
 from analysis.records import EventCheck
-from analysis.settings import DEFAULT, Settings, word_list
+from analysis.settings import (DEFAULT, OMISSION_FIGURES_WEIGHT, OMISSION_HEDGE_IMPORTANCE, OMISSION_LEAD_WEIGHT,
+                               OMISSION_QUOTE_WEIGHT, OMISSION_SHEET_BASE, OMISSION_SHEET_RANK_WEIGHT, Settings,
+                               word_list)
 from analysis.text.tokens import stem, tokens
 
 OmissionKind = Literal["sentence", "figure", "hedge"]
@@ -69,7 +71,9 @@ def _hedges() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("hedges"))
 
 
-def _importance(index: int, total: int, has_figures: bool, has_quote: bool) -> tuple[float, tuple[str, ...]]:
+def _importance(index: int, total: int, has_figures: bool, has_quote: bool, *, lead_weight: float = OMISSION_LEAD_WEIGHT,
+                figures_weight: float = OMISSION_FIGURES_WEIGHT, quote_weight: float = OMISSION_QUOTE_WEIGHT
+                ) -> tuple[float, tuple[str, ...]]:
     """Lead position weighs most (0.5), then figures (0.3) and quotations (0.2)."""
     lead = 1.0 - index / max(total, 1)
     reasons = []
@@ -79,7 +83,7 @@ def _importance(index: int, total: int, has_figures: bool, has_quote: bool) -> t
         reasons.append("has figures")
     if has_quote:
         reasons.append("has a quotation")
-    return round(0.5 * lead + 0.3 * has_figures + 0.2 * has_quote, 4), tuple(reasons)
+    return round(lead_weight * lead + figures_weight * has_figures + quote_weight * has_quote, 4), tuple(reasons)
 
 
 def _dropped_hedges(article: Body, primary: Body, alignment: Alignment, settings: Settings) -> list[Omission]:
@@ -111,7 +115,7 @@ def _dropped_hedges(article: Body, primary: Body, alignment: Alignment, settings
                     kind="hedge",
                     text=phrase,
                     span=primary.to_document(offset, offset + len(word)),
-                    importance=0.6,
+                    importance=OMISSION_HEDGE_IMPORTANCE,
                     reasons=(f"the article carries the claim without {word!r}",),
                     primary_sentence=index,
                     best_score=match.score,
@@ -137,7 +141,7 @@ def _dropped_reference_hedges(article: Body, figures: FigureReport, event: Event
                     kind="hedge",
                     text=f"{hedge} ({known.quantity})",
                     span=(0, 0),
-                    importance=0.6,
+                    importance=OMISSION_HEDGE_IMPORTANCE,
                     reasons=(f"gives {known.text} {known.quantity} without {hedge!r} "
                              f"({event.reference.name} reference sheet)",),
                     article_sentence=sentence.index,
@@ -204,7 +208,8 @@ def find(
         for rank, known in enumerate(event.reference.figures):
             if known.counted == "year" or known.text in given:
                 continue
-            importance = round(0.3 + 0.5 * (1.0 - rank / max(len(event.reference.figures), 1)), 4)
+            importance = round(OMISSION_SHEET_BASE + OMISSION_SHEET_RANK_WEIGHT
+                               * (1.0 - rank / max(len(event.reference.figures), 1)), 4)
             items.append(Omission("figure", f"{known.text} ({known.quantity})", (0, 0), importance,
                                   (f"in the reference sheet for {event.reference.name}",)))
     items.sort(key=lambda item: (-item.importance, item.kind, item.primary_sentence, item.text))

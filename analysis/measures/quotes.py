@@ -41,7 +41,7 @@ from typing import Literal
 from analysis.readers import speakers
 from analysis.readers.cleaning import Body
 from analysis.records import EventCheck
-from analysis.settings import DEFAULT, Settings, word_list
+from analysis.settings import DASH_ATTRIBUTION_MAX_WORDS, DEFAULT, Settings, word_list
 from analysis.text.sentences import WORD, word_count
 
 QuoteLabel = Literal["exact", "trivial", "marked", "spliced", "altered", "unsourced", "misattributed"]
@@ -357,7 +357,7 @@ def _windows(body: Body, masked: str, quotation: _Found, bounds: str) -> tuple[l
     # A dash attribution on the next line: "— Dr. Ruiz".
     if last.paragraph + 1 < len(paragraphs):
         following = paragraphs[last.paragraph + 1]
-        if re.match(r"\s*(?:—|–|--)", following.text) and word_count(following.text) <= 12:
+        if re.match(r"\s*(?:—|–|--)", following.text) and word_count(following.text) <= DASH_ATTRIBUTION_MAX_WORDS:
             windows.append(((following.start, following.end), True, ()))
     # Before: from the start of the sentence (or the last quotation) to the opening mark.
     if first.open_mark is not None:

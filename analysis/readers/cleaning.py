@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import DEFAULT, HEADLINE_VARIANT_MIN_JACCARD, SHORT_PATTERN_WORDS, Settings
 from analysis.text.sentences import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
 
 Category = Literal[
@@ -33,8 +33,6 @@ BODY_CATEGORIES = ("headline", "heading", "text", "bullet")
 # An inline link to another story, cut from the body wherever it stands.
 INLINE_LINK = re.compile(r"[ \t]*\((?:RELATED|READ MORE|SEE ALSO|ALSO READ|WATCH)\s*:[^()\n]*\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’][.!?]?$")
-# How many words make a line "short" for the keyword-only patterns.
-_SHORT_PATTERN_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def chrome_category(text: str) -> str:
     for category, scope, pattern in _patterns():
         if scope == "any" and pattern.search(text):
             return category
-    if word_count(text) <= _SHORT_PATTERN_WORDS and len(text) <= 20 * _SHORT_PATTERN_WORDS:
+    if word_count(text) <= SHORT_PATTERN_WORDS and len(text) <= 20 * SHORT_PATTERN_WORDS:
         for category, scope, pattern in _patterns():
             if scope == "short" and pattern.search(text):
                 return category
@@ -141,10 +139,10 @@ def _words_of(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-def _like_headline(text: str, headline: str) -> bool:
+def _like_headline(text: str, headline: str, *, min_jaccard: float = HEADLINE_VARIANT_MIN_JACCARD) -> bool:
     """A variant of the headline (the same title repeated, a figure changed)."""
     a, b = _words_of(text), _words_of(headline)
-    return bool(a and b) and len(a & b) / len(a | b) >= 0.6
+    return bool(a and b) and len(a & b) / len(a | b) >= min_jaccard
 
 
 def _normal(text: str) -> str:

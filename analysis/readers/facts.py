@@ -17,14 +17,15 @@ from functools import lru_cache
 from analysis.readers.cleaning import Body
 from analysis.readers.figures import lexicon
 from analysis.readers.quoted import quoted_spans
+from analysis.settings import MAX_INITIALS, TITLE_CASE_SHARE
 from analysis.text.sentences import Sentence
 from analysis.text.tokens import content_stems, fold
+from analysis.text.tokens import title_case as _title_case
 
 # Figure units (analysis.readers.figures) that state an amount: compared by value, and a release's news.
 AMOUNT_UNITS = ("count", "money", "percent", "ordinal", "duration")
 # Words an abbreviation leaves out ("OIG" for "Office of the Inspector General"), and its longest.
 _FUNCTION_WORDS = frozenset(("of", "the", "and", "for", "on", "in", "at", "to", "a", "an"))
-_MAX_INITIALS = 6
 # "WASHINGTON (AP) — ", "WASHINGTON, Sept. 16, 2025 — ", "Washington, DC - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’]+|[A-Z][a-z]+(?=,\s+[A-Z]{2}\b))(?:,?\s+(?:[A-Z][A-Za-z.'’]*|\d{1,4}))*(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+")
 
@@ -64,11 +65,10 @@ def names(text: str) -> list[str]:
     return found
 
 
-def title_case(sentence: Sentence) -> bool:
+def title_case(sentence: Sentence, *, share: float = TITLE_CASE_SHARE) -> bool:
     """A headline or heading written in title case, where capitals say nothing about names."""
     words = [w for w in re.findall(r"[A-Za-z]+", sentence.text) if len(w) > 3]
-    return sentence.kind in ("headline", "heading") and bool(words) and \
-        sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return sentence.kind in ("headline", "heading") and _title_case(words, share=share)
 
 
 @lru_cache(maxsize=16)
@@ -83,7 +83,7 @@ def primary_facts(primary: Body) -> PrimaryFacts:
     )
 
 
-def initialisms(text: str) -> frozenset[str]:
+def initialisms(text: str, *, max_initials: int = MAX_INITIALS) -> frozenset[str]:
     """Upper-case initials of every run of 2 to 6 consecutive words of each sentence of ``text``.
 
     Function words are passed over, so "Office of the Inspector General"
@@ -94,5 +94,5 @@ def initialisms(text: str) -> frozenset[str]:
     for sentence in re.split(r"[.!?;:\n]+", fold(text)):
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if w.lower() not in _FUNCTION_WORDS]
         letters = "".join(w[0] for w in words).upper()
-        found.update(letters[i:i + n] for n in range(2, _MAX_INITIALS + 1) for i in range(len(letters) - n + 1))
+        found.update(letters[i:i + n] for n in range(2, max_initials + 1) for i in range(len(letters) - n + 1))
     return frozenset(found)

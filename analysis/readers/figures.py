@@ -25,11 +25,11 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, NamedTuple
 
-from nltk.stem.porter import PorterStemmer
-
-from analysis.settings import DEFAULT, Settings, word_list
+from analysis.settings import DEFAULT, TITLE_CASE_SHARE, Settings, word_list
+from analysis.text.tokens import porter_stem, title_case
 
 Unit = Literal["count", "money", "percent", "year", "decade", "date", "period", "duration", "ordinal", "identifier"]
 QualifierKind = Literal["", "above", "at_least", "just_above", "below", "at_most", "near_below", "approx", "exact"]
@@ -113,9 +113,9 @@ def lexicon() -> _Lexicon:
     synonyms: dict[str, str] = {}
     for group in word_list("figure_synonyms"):
         members = group.split()
-        leader = _stem(members[0])
+        leader = porter_stem(members[0])
         for member in members:
-            synonyms.setdefault(_stem(member), leader)
+            synonyms.setdefault(porter_stem(member), leader)
     months = {name: int(number) for name, number in _pairs("figure_months")}
     return _Lexicon(
         numbers=numbers,
@@ -141,20 +141,10 @@ def lexicon() -> _Lexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> PorterStemmer:
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
-
-
 @lru_cache(maxsize=8192)
 def canonical(word: str) -> str:
     """The stem of ``word`` mapped onto its synonym group ("fines" -> "fine", "penalties" -> "fine")."""
-    stem = _stem(re.sub(r"['’]s?$", "", word))
+    stem = porter_stem(re.sub(r"['’]s?$", "", word))
     return lexicon().synonyms.get(stem, stem)
 
 
@@ -544,8 +534,7 @@ def _name_number(s: _Sentence, start: int, end: int, digits: str) -> bool:
     if _qualifier(s, start)[0]:
         return False
     words = [t.text for t in tokens if len(t.text) > 3 and t.text.isalpha()]
-    title_case = sum(w[0].isupper() for w in words) >= 0.6 * len(words) if words else True
-    return not title_case
+    return not title_case(words, share=TITLE_CASE_SHARE, min_words=0)
 
 
 def read(text: str, start: int = 0, end: int | None = None, settings: Settings = DEFAULT) -> list[Reading]:
@@ -573,22 +562,38 @@ def read(text: str, start: int = 0, end: int | None = None, settings: Settings =
     # Each reader runs only where its cue words are; in order of precedence
     # (a later reader skips what an earlier one took).
     readers = (
-        (_dates, has_month and has_digit), (_iso_dates, has_digit and "-" in chunk), (_periods, has_month),
-        (_decades, has_digit and p.decade_cue.search(chunk) is not None),
-        (_money, has_digit and p.currency.search(chunk) is not None),
-        (_percents, numeric and ("%" in chunk or not lowered.isdisjoint(("percent", "per", "percentage")))),
-        (_fractions, has_fraction and (has_word or "a" in lowered or "half" in lowered)),
-        (_ratios, numeric and not lowered.isdisjoint(("in", "out"))),
-        (_hyphen_durations, numeric and "-" in chunk and not lex.time_words.isdisjoint(lowered)),
-        (_hyphen_measures, has_digit and "-" in chunk),
-        (_ordinals, has_ordinal or (has_digit and p.ordinal_cue.search(chunk) is not None)),
-        (_digit_numbers, has_digit), (_word_numbers, has_word),
+        ((p.date, _date), has_month and has_digit), ((p.date_day_first, _date), has_month and has_digit),
+        ((p.iso_date, _iso_date), has_digit and "-" in chunk), (_periods, has_month),
+        ((p.decade, _decade), has_digit and p.decade_cue.search(chunk) is not None),
+        ((p.money, _amount), has_digit and p.currency.search(chunk) is not None),
+        ((p.percent, _percent), numeric and ("%" in chunk or not lowered.isdisjoint(("percent", "per", "percentage")))),
+        ((p.fraction, _fraction), has_fraction and (has_word or "a" in lowered or "half" in lowered)),
+        ((p.ratio, _ratio), numeric and not lowered.isdisjoint(("in", "out"))),
+        ((p.hyphen_duration, _hyphen_duration), numeric and "-" in chunk and not lex.time_words.isdisjoint(lowered)),
+        ((p.hyphen_measure, _hyphen_measure), has_digit and "-" in chunk),
+        ((p.ordinal, _ordinal), has_ordinal or (has_digit and p.ordinal_cue.search(chunk) is not None)),
+        (_digit_numbers, has_digit), ((p.words, _word_number), has_word),
     )
     found: list[Reading] = []
     for reader, wanted in readers:
         if wanted:
-            found.extend(reader(s))
+            found.extend(_scan(s, *reader) if isinstance(reader, tuple) else reader(s))
     return sorted(found, key=lambda r: (r.start, r.end))
+
+
+def _scan(s: _Sentence, pattern: re.Pattern, reading: Callable[[_Sentence, re.Match], Iterable[Reading]]
+          ) -> list[Reading]:
+    """Every figure ``reading`` makes of a match of ``pattern`` over words no earlier reader took.
+
+    The one scanning loop of the readers: the matches are read in order, so a
+    figure a match makes (``_make`` takes its words) keeps a later overlapping
+    match from being read twice.
+    """
+    out: list[Reading] = []
+    for match in pattern.finditer(s.text, s.start, s.end):
+        if s.free(match.start(), match.end()):
+            out.extend(reading(s, match))
+    return out
 
 
 def _make(s: _Sentence, a: int, b: int, value: float, unit: str, *, precision: float = 0.0,
@@ -616,34 +621,21 @@ def _month(name: str) -> int:
     return lexicon().months.get(name.rstrip("."), 0)
 
 
-def _dates(s: _Sentence) -> list[Reading]:
-    p = patterns()
-    out = []
-    for match in p.date.finditer(s.text, s.start, s.end):
-        day = int(match.group(2))
-        if not match.group(1)[0].isupper() or not 1 <= day <= 31 or not s.free(match.start(), match.end()):
-            continue
+def _date(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "Sept. 16, 2025" (month first) or "16 September" (day first); the year is optional."""
+    day_first = match.re is patterns().date_day_first
+    name, day = (match.group(2), int(match.group(1))) if day_first else (match.group(1), int(match.group(2)))
+    if name[0].isupper() and 1 <= day <= 31:
         year = int(match.group(3)) if match.group(3) else 0
-        out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
-                         qualifier=False, year=year, months=(_month(match.group(1)),), day=day))
-    for match in p.date_day_first.finditer(s.text, s.start, s.end):
-        day = int(match.group(1))
-        if not match.group(2)[0].isupper() or not 1 <= day <= 31 or not s.free(match.start(), match.end()):
-            continue
-        year = int(match.group(3)) if match.group(3) else 0
-        out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
-                         qualifier=False, year=year, months=(_month(match.group(2)),), day=day))
-    return out
+        yield _make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+                    qualifier=False, year=year, months=(_month(name),), day=day)
 
 
-def _iso_dates(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().iso_date.finditer(s.text, s.start, s.end):
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31 and s.free(match.start(), match.end()):
-            out.append(_make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
-                             qualifier=False, year=year, months=(month,), day=day))
-    return out
+def _iso_date(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    year, month, day = (int(g) for g in match.groups())
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        yield _make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+                    qualifier=False, year=year, months=(month,), day=day)
 
 
 _RANGE_JOINS = ("to", "through", "thru", "until", "till", "-", "–", "—")
@@ -713,169 +705,129 @@ def _periods(s: _Sentence) -> list[Reading]:
     return out
 
 
-def _decades(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().decade.finditer(s.text, s.start, s.end):
-        if not s.free(match.start(), match.end()):
-            continue
-        if match.group(2):
-            decade = int(match.group(2))
-        else:
-            short = int(match.group(3))
-            decade = (1900 if short >= 30 else 2000) + short
-        part = (match.group(1) or "").lower()
-        low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
-        reading = _make(s, match.start(), match.end(), float(decade), "decade", counted="years", head="year",
-                        qualifier=False, year=decade)
-        out.append(replace(reading, low=float(decade + low), high=float(decade + high)))
-    return out
+def _decade(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    if match.group(2):
+        decade = int(match.group(2))
+    else:
+        short = int(match.group(3))
+        decade = (1900 if short >= 30 else 2000) + short
+    part = (match.group(1) or "").lower()
+    low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+    reading = _make(s, match.start(), match.end(), float(decade), "decade", counted="years", head="year",
+                    qualifier=False, year=decade)
+    yield replace(reading, low=float(decade + low), high=float(decade + high))
 
 
-def _money(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().money.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b):
-            continue
-        after = s.text[b:b + 12].lower()
-        if s.chrome and re.match(r"\s*(?:/|a\s|per\s|each\s)\s*(?:week|month|year|day|wk|mo)", after):
-            s.take(a, b)  # a subscription price on the page, not a figure of the story
-            continue
-        scale = _scale(match.group(3))
-        digits = plain_digits(match.group(2), scale)
-        value = _number(digits) * scale
-        precision = _precision(digits, scale, "money", s.settings)
-        noun, _, phrase = _counted(s, b, "money")
-        out.append(_make(s, a, b, value, "money", precision=precision, unit_step=step(digits, scale),
-                         counted=noun or match.group(1),
-                         head=canonical(noun) if noun else "", phrase=phrase))
-    return out
+def _amount(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    a, b = match.start(), match.end()
+    after = s.text[b:b + 12].lower()
+    if s.chrome and re.match(r"\s*(?:/|a\s|per\s|each\s)\s*(?:week|month|year|day|wk|mo)", after):
+        s.take(a, b)  # a subscription price on the page, not a figure of the story
+        return
+    scale = _scale(match.group(3))
+    digits = plain_digits(match.group(2), scale)
+    value = _number(digits) * scale
+    precision = _precision(digits, scale, "money", s.settings)
+    noun, _, phrase = _counted(s, b, "money")
+    yield _make(s, a, b, value, "money", precision=precision, unit_step=step(digits, scale),
+                counted=noun or match.group(1),
+                head=canonical(noun) if noun else "", phrase=phrase)
 
 
-def _percents(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().percent.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b):
-            continue
-        if match.group(1):
-            value = _number(match.group(1))
-            precision = _precision(match.group(1), 1.0, "percent", s.settings)
-            unit_step = step(match.group(1))
-        else:
-            value = word_value(match.group(2))
-            if value is None:
-                continue
-            precision = 0.5
-            unit_step = step(f"{value:g}")
-        noun, _, phrase = _counted(s, b, "percent")
-        # "targets of 92 and 85 percent", "3, 4 or 5 percent": the sign serves the numbers before too.
-        first = match.start()
-        while match.group(1):
-            shared = patterns().shared_percent.search(s.text, s.start, first)
-            if shared and first == match.start() and shared.group(2).strip() == ",":
-                break  # "on day 5, 40 percent": a list ends with "and" or "or" before its last item
-            if (not shared or not s.free(shared.start(1), shared.end(1))
-                    or re.fullmatch(r"\d{4}", shared.group(1))):  # "in 2019 and 85 percent": a year
-                break
-            digits, first = shared.group(1), shared.start(1)
-            out.append(_make(s, shared.start(1), shared.end(1), _number(digits), "percent",
-                             precision=_precision(digits, 1.0, "percent", s.settings), unit_step=step(digits),
-                             counted=noun, phrase=phrase))
-        out.append(_make(s, a, b, value, "percent", precision=precision, unit_step=unit_step, counted=noun,
-                         phrase=phrase))
-    return out
-
-
-def _fractions(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().fraction.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b):
-            continue
-        if match.group(3):
-            top, bottom = 1.0, 2.0
-        else:
-            top = _small(match.group(1))
-            bottom = lexicon().fraction_words[match.group(2).lower()]
-            if top is None or top >= bottom:
-                continue
-        noun, _, phrase = _counted(s, b, "percent")
-        # A fraction in words is a hedge by nature ("three-quarters" for 76.8 percent).
-        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
-                         unit_step=100 / bottom, counted=noun,
-                         phrase=phrase))
-    return out
-
-
-def _ratios(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().ratio.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        top = _small(match.group(1) or match.group(2))
-        bottom = _small(match.group(3) or match.group(4))
-        if not s.free(a, b) or top is None or not bottom or top >= bottom:
-            continue
-        noun, _, phrase = _counted(s, b, "percent")
-        out.append(_make(s, a, b, round(top / bottom * 100, 4), "percent", precision=0.5, approximate=True,
-                         unit_step=100 / bottom, counted=noun,
-                         phrase=phrase))
-    return out
-
-
-def _hyphen_durations(s: _Sentence) -> list[Reading]:
-    out = []
-    units = lexicon().time_units
-    for match in patterns().hyphen_duration.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b):
-            continue
-        value = _number(match.group(1)) if match.group(1) else word_value(match.group(2))
+def _percent(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    a, b = match.start(), match.end()
+    if match.group(1):
+        value = _number(match.group(1))
+        precision = _precision(match.group(1), 1.0, "percent", s.settings)
+        unit_step = step(match.group(1))
+    else:
+        value = word_value(match.group(2))
         if value is None:
-            continue
-        unit, _ = units[match.group(3).lower()]
-        if match.group(0).lower().endswith("-old"):
-            noun, _, phrase = _counted(s, b, "count")
-            out.append(_make(s, a, b, value, "count", counted=f"{unit}-old", head=f"{unit}-old",
-                             qualifier=True, phrase=phrase))
-            continue
-        out.append(_make(s, a, b, value, "duration", counted=unit, head=unit))
-    return out
+            return
+        precision = 0.5
+        unit_step = step(f"{value:g}")
+    noun, _, phrase = _counted(s, b, "percent")
+    # "targets of 92 and 85 percent", "3, 4 or 5 percent": the sign serves the numbers before too.
+    first = match.start()
+    while match.group(1):
+        shared = patterns().shared_percent.search(s.text, s.start, first)
+        if shared and first == match.start() and shared.group(2).strip() == ",":
+            break  # "on day 5, 40 percent": a list ends with "and" or "or" before its last item
+        if (not shared or not s.free(shared.start(1), shared.end(1))
+                or re.fullmatch(r"\d{4}", shared.group(1))):  # "in 2019 and 85 percent": a year
+            break
+        digits, first = shared.group(1), shared.start(1)
+        yield _make(s, shared.start(1), shared.end(1), _number(digits), "percent",
+                    precision=_precision(digits, 1.0, "percent", s.settings), unit_step=step(digits),
+                    counted=noun, phrase=phrase)
+    yield _make(s, a, b, value, "percent", precision=precision, unit_step=unit_step, counted=noun,
+                phrase=phrase)
 
 
-def _hyphen_measures(s: _Sentence) -> list[Reading]:
+def _fraction(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "a third", "two-thirds", "half": a share in words."""
+    if match.group(3):
+        top, bottom = 1.0, 2.0
+    else:
+        top = _small(match.group(1))
+        bottom = lexicon().fraction_words[match.group(2).lower()]
+    yield from _share(s, match, top, bottom)
+
+
+def _ratio(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "one in five", "3 out of 4": a share as a ratio."""
+    yield from _share(s, match, _small(match.group(1) or match.group(2)), _small(match.group(3) or match.group(4)))
+
+
+def _share(s: _Sentence, match: re.Match, top: float | None, bottom: float | None) -> Iterator[Reading]:
+    """The percentage ``top`` of ``bottom`` (a proper fraction), read as the hedge a share in words is
+    ("three-quarters" for 76.8 percent)."""
+    if top is None or not bottom or top >= bottom:
+        return
+    noun, _, phrase = _counted(s, match.end(), "percent")
+    yield _make(s, match.start(), match.end(), round(top / bottom * 100, 4), "percent", precision=0.5,
+                approximate=True, unit_step=100 / bottom, counted=noun, phrase=phrase)
+
+
+def _hyphen_duration(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "a 30-day recall", "a 15-year-old": the number counts the unit of time joined to it."""
+    a, b = match.start(), match.end()
+    value = _number(match.group(1)) if match.group(1) else word_value(match.group(2))
+    if value is None:
+        return
+    unit, _ = lexicon().time_units[match.group(3).lower()]
+    if match.group(0).lower().endswith("-old"):
+        noun, _, phrase = _counted(s, b, "count")
+        yield _make(s, a, b, value, "count", counted=f"{unit}-old", head=f"{unit}-old", qualifier=True,
+                    phrase=phrase)
+    else:
+        yield _make(s, a, b, value, "duration", counted=unit, head=unit)
+
+
+def _hyphen_measure(s: _Sentence, match: re.Match) -> Iterator[Reading]:
     """ "8-ounce tubs", "a 40-foot barge": the number counts the unit joined to it."""
-    out = []
-    for match in patterns().hyphen_measure.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b):
-            continue
-        unit = match.group(2)
-        out.append(_make(s, a, b, _number(match.group(1)), "count", unit_step=step(match.group(1)),
-                         counted=unit, head=canonical(unit), qualifier=True, phrase=[unit]))
-    return out
+    unit = match.group(2)
+    yield _make(s, match.start(), match.end(), _number(match.group(1)), "count", unit_step=step(match.group(1)),
+                counted=unit, head=canonical(unit), qualifier=True, phrase=[unit])
 
 
-def _ordinals(s: _Sentence) -> list[Reading]:
-    out = []
-    numbers = lexicon().numbers
-    for match in patterns().ordinal.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        if not s.free(a, b) or _excluded(s, a):
-            continue
-        text = match.group(0).lower()
-        if text[0].isdigit():
-            value = float(re.match(r"\d+", text).group())
-        else:
-            parts = text.split("-")
-            if len(parts) == 1 and numbers[parts[0]][0] <= 3 and not _small_ordinal(s, match):
-                continue
-            value = sum(numbers[p][0] for p in parts)
-        noun, _, phrase = _counted(s, b, "ordinal")
-        head = canonical(noun) if noun else (canonical(phrase[-1]) if phrase else "")
-        out.append(_make(s, a, b, value, "ordinal", counted=noun or (phrase[-1] if phrase else ""),
-                         head=head, qualifier=False, phrase=phrase))
-    return out
+def _ordinal(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    a, b = match.start(), match.end()
+    if _excluded(s, a):
+        return
+    text = match.group(0).lower()
+    if text[0].isdigit():
+        value = float(re.match(r"\d+", text).group())
+    else:
+        numbers = lexicon().numbers
+        parts = text.split("-")
+        if len(parts) == 1 and numbers[parts[0]][0] <= 3 and not _small_ordinal(s, match):
+            return
+        value = sum(numbers[p][0] for p in parts)
+    noun, _, phrase = _counted(s, b, "ordinal")
+    head = canonical(noun) if noun else (canonical(phrase[-1]) if phrase else "")
+    yield _make(s, a, b, value, "ordinal", counted=noun or (phrase[-1] if phrase else ""),
+                head=head, qualifier=False, phrase=phrase)
 
 
 def _small_ordinal(s: _Sentence, match: re.Match) -> bool:
@@ -964,21 +916,17 @@ def _digit_numbers(s: _Sentence) -> list[Reading]:
     return out
 
 
-def _word_numbers(s: _Sentence) -> list[Reading]:
-    out = []
-    for match in patterns().words.finditer(s.text, s.start, s.end):
-        a, b = match.start(), match.end()
-        text = match.group(0)
-        if not s.free(a, b) or text.lower() == "one":
-            continue
-        value = word_value(text)
-        if value is None or text.lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
-            continue
-        digits = str(int(value)) if value == int(value) else str(value)
-        precision = _precision(digits, 1.0, "count", s.settings)
-        reading = _classify(s, a, b, value, digits, 1.0, precision)
-        if reading is not None and reading.unit == "year":
-            continue  # "nineteen ninety-eight" is too rare to read as a year
-        if reading is not None:
-            out.append(reading)
-    return out
+def _word_number(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    text = match.group(0)
+    if text.lower() == "one":
+        return
+    value = word_value(text)
+    if value is None or text.lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        return
+    digits = str(int(value)) if value == int(value) else str(value)
+    precision = _precision(digits, 1.0, "count", s.settings)
+    reading = _classify(s, match.start(), match.end(), value, digits, 1.0, precision)
+    if reading is not None and reading.unit != "year":  # "nineteen ninety-eight" is too rare to read as a year
+        yield reading
+
+

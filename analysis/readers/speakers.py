@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from analysis.settings import word_list
+from analysis.settings import TITLE_CASE_LINE_MIN_WORDS, TITLE_CASE_LINE_SHARE, word_list
+from analysis.text.tokens import title_case
 
 MentionKind = Literal["person", "organisation", "reference", "pronoun"]
 
@@ -850,11 +851,12 @@ def names_in(text: str, paragraphs: Sequence[tuple[int, int, str]], every: Lexic
     return Names(tuple(persons), tuple(organisations), definitions, issuer)
 
 
-def _title_case(line: str) -> bool:
+def _title_case(line: str, *, share: float = TITLE_CASE_LINE_SHARE, min_words: int = TITLE_CASE_LINE_MIN_WORDS
+                ) -> bool:
     """Whether a line is written in title case (a headline or a deck, not prose):
-    four or more words of four letters or more, nearly all capitalised."""
+    enough words of four letters or more, nearly all capitalised."""
     long_words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 4]
-    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return title_case(long_words, share=share, min_words=min_words)
 
 
 def _roles(text: str, mention: Mention) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ kept), :func:`stem` is NLTK's Snowball stemmer (cached), and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -35,7 +36,11 @@ def _stemmer():
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word; numbers lose their separators."""
+    """The Snowball stem of a lower-case word; numbers lose their separators.
+
+    The stemmer of the alignment and of everything compared with it (claims,
+    omissions, the primary's facts).
+    """
     if word[:1].isdigit():
         return word.replace(",", "")
     return _stemmer().stem(word)
@@ -56,3 +61,32 @@ def is_content(word: str) -> bool:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text``, in order; a possessive is its noun ("MMTA's" is "mmta")."""
     return tuple(stem(_POSSESSIVE.sub("", w).replace("'", "")) for w in tokens(text) if is_content(w))
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer  # rules only: needs no NLTK data
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def porter_stem(word: str) -> str:
+    """The Porter stem of ``word``, lower-cased: how figures name what they count and framing matches its terms.
+
+    A second stemmer on purpose: Porter and Snowball differ on words such as
+    "allegedly" ("allegedli" / "alleg") and "heartbreakingly", and these stems
+    are written into the results (figure heads and contexts, framing's terms),
+    so stemming them with :func:`stem` would change results.
+    """
+    return _porter().stem(word)
+
+
+def title_case(words: Sequence[str], *, share: float, min_words: int = 1) -> bool:
+    """Whether ``words`` (the ones a caller counts: long words, say) are set in title case.
+
+    At least ``min_words`` of them, and at least ``share`` (0..1) of them
+    capitalised. The one title-case test; callers choose the words and the
+    thresholds (``analysis.settings``: TITLE_CASE_*).
+    """
+    return len(words) >= min_words and sum(w[:1].isupper() for w in words) >= share * len(words)

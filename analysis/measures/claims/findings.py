@@ -200,6 +200,12 @@ def _cues() -> tuple[dict[str, str], re.Pattern]:
         phrase = phrase.strip().lower()
         if kind in KIND_ORDER and phrase:
             kinds.setdefault(phrase, kind)
+    # A loaded phrase ("blows millions", "nobody asked for") passes judgement: an editorial cue in the
+    # reporter's own words, in a headline as in any sentence (data/loaded_phrases.txt, shared with framing).
+    for entry in word_list("loaded_phrases"):
+        phrase = " ".join(entry.split()[:-1]).lower()
+        if phrase:
+            kinds.setdefault(phrase, "editorial")
     alternatives = sorted(kinds, key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "") for p in alternatives)
     return kinds, re.compile(rf"(?<![\w-])(?:{body})", re.IGNORECASE)

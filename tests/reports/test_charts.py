@@ -100,3 +100,19 @@ def test_outlet_names_are_drawn_as_written_never_as_math_text():
         assert dollar in svg, chart.name           # the $ itself is drawn
         assert "\u202e" not in svg, chart.name     # the bidi override is shown as U+FFFD
         assert any("$\\alpha$ Times" in row[0] for row in chart.rows)
+
+
+def test_articles_on_another_event_are_not_counted_as_drift(broken_heart):
+    from analysis.pipeline import analyse_story
+    from reports.charts import claims_chart, outlet_labels, quotes_chart
+
+    analysis = analyse_story(broken_heart)
+    labels = outlet_labels(analysis, blind=True)
+    claims = claims_chart(analysis, labels)
+    # no "92% added" bar: every article reports the 2018 operation, so none is compared sentence by sentence
+    assert all(row[1:] == ("0", "0", "0", "0") for row in claims.rows), claims.rows
+    assert "not compared" in claims.description
+    quotes = quotes_chart(analysis, labels)
+    unsourced = quotes.headers.index("unsourced")
+    other = quotes.headers.index("from another event")
+    assert all(row[unsourced] == "0" and int(row[other]) > 0 for row in quotes.rows), quotes.rows

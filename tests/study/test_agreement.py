@@ -136,7 +136,7 @@ def test_a_stub_measure_is_not_compared(tmp_path, dev_harbor, harbor_analysis, m
 def test_the_example_coders_file_loads():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     story = load_story(root / "corpus" / "dev_harbor")
     codes = load_codes(root / "examples" / "dev_harbor_coders.csv", story)
     assert {c.coder for c in codes} == {"coder_a", "coder_b"} and len(codes) == 24

@@ -6,8 +6,6 @@ import pytest
 
 from analysis.measures import alignment
 from analysis.measures.alignment import shared_wording
-from analysis.readers.quoted import _quoted_in_paragraph
-from analysis.text import scores, tokens
 from analysis.readers.cleaning import clean
 from tests._issue3_texts import PRIMARY, article, bodies
 
@@ -57,18 +55,6 @@ def test_a_sentence_without_a_quotation_has_no_parts():
     assert match.parts == ()
 
 
-@pytest.mark.parametrize("paragraph, quoted", [
-    ("“A b c,” she said, “d e f.”", ["A b c,", "d e f."]),
-    ('"A b c," she said.', ["A b c,"]),
-    ("He said: “A b c d", ["A b c d"]),                        # runs on into the next paragraph
-    ("A b c d.” the agency said", ["A b c d."]),              # a block quote: closing mark only
-    ("No quotation here at all.", []),
-    ("It's the agency’s “term” only.", ["term"]),
-])
-def test_quoted_spans_in_a_paragraph(paragraph, quoted):
-    assert [paragraph[a:b] for a, b in _quoted_in_paragraph(paragraph)] == quoted
-
-
 def test_one_match_per_sentence_in_order_and_coverage_per_primary_sentence():
     primary, body, aligned = bodies(PRIMARY, article("More citations could follow soon, officials said."))
     assert [m.sentence for m in aligned.matches] == [s.index for s in body.sentences]
@@ -110,31 +96,3 @@ def test_the_baseline_scores_each_primary_sentence_against_the_rest_of_the_prima
                                "and the shorelines.\n").body
     assert max(alignment.fit(repeated, []).baseline) > 0.9
     assert alignment.align(primary, model).baseline == model.baseline
-
-
-@pytest.mark.parametrize("baseline, quantile, expected", [
-    ((0.1, 0.2, 0.3, 0.4, 0.5), 0.5, 0.3),
-    ((0.1, 0.2, 0.3, 0.4, 0.5), 1.0, 0.5),
-    ((0.1, 0.2, 0.3), 0.5, 0.15),             # too few sentences: the default
-])
-def test_level(baseline, quantile, expected):
-    assert scores.level(baseline, quantile, 0.15, min_sentences=5) == expected
-
-
-@pytest.mark.parametrize("baseline, expected", [
-    ((0.1, 0.2, 0.3, 0.4, 0.5), 0.7),         # Q3 0.4 + 1.5 x IQR 0.2
-    ((0.1, 0.1, 0.1, 0.1, 0.9), 0.1),         # one outlier ("Throw them out.") does not move it
-    ((0.1, 0.2), 0.45),                       # too few sentences: the default
-    ((0.5, 0.5, 0.9, 0.9, 0.9), 1.0),         # at most 1
-])
-def test_upper_fence(baseline, expected):
-    assert scores.upper_fence(baseline, 1.5, 0.45, min_sentences=5) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("MMTA's audit", ("mmta", "audit")),
-    ("the agency’s crews", ("agenc", "crew")),
-    ("the workers' union", ("worker", "union")),
-])
-def test_a_possessive_is_its_noun(text, expected):
-    assert tokens.content_stems(text) == expected

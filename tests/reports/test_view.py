@@ -109,7 +109,8 @@ def test_quotes_figures_and_event(view):
     assert [(q.ref, q.label) for q in b.quotes] == [("Q1", "altered"), ("Q2", "spliced")]
     assert [(f.label, f.text) for f in b.figures] == [("mismatch", "$6 MILLION"), ("unsourced", "1970s")]
     e = view.article("E")
-    assert e.event_note and "different event" in e.event_note[0]
+    assert e.other_event and e.event_note and "another event" in e.event_note[0]
+    assert not e.marks  # not compared sentence by sentence with the wrong primary
     assert not view.article("A").event_note
     assert view.article("D").paywall_note
 
@@ -127,7 +128,8 @@ def test_key_items_and_grid(view):
     assert view.grid is not None and len(view.grid) == len(view.key_items)
     for row in view.grid:
         assert len(row.cells) == len(view.articles)
-        assert set(row.cells) <= {"quoted", "paraphrased", "added", "contradicted", "left_out"}
+        assert set(row.cells) <= {"quoted", "paraphrased", "contradicted", "left_out", "other_event"}
+        assert row.cells[[a.key for a in view.articles].index("E")] == "other_event"
 
 
 def test_blind_hides_outlets_urls_and_names_in_the_text():
@@ -148,3 +150,25 @@ def test_measures_not_available_leave_their_place_out():
         assert article.left_out is None and article.event_note == ()
     assert any("comparison grid" in item for item in view.left_out)
     assert all(any(what in item for item in view.left_out) for _, what in SECTIONS)
+
+
+def test_a_learned_labels_reasons_are_shown_beside_the_claims_evidence():
+    # the learned decisions (#15) give each claim the features that decided it, in plain words
+    from dataclasses import dataclass, replace
+
+    from tests.reports_fake import Claim, ClaimReport
+
+    @dataclass(frozen=True)
+    class ReasonedClaim(Claim):
+        reasons: tuple = ()
+
+    analysis = fake_dev_analysis()
+    b = analysis.articles[1]
+    claims = tuple(ReasonedClaim(c.sentence, c.span, c.text, c.label, c.kind,
+                                 ("few of its words are in the release",) if c.label != "supported" else ())
+                   for c in b.claims.claims)
+    changed = replace(analysis, articles=(analysis.articles[0], replace(b, claims=ClaimReport(claims)))
+                      + analysis.articles[2:])
+    view = story_view(changed, ready=ALL_MEASURES)
+    notes = [text for _, text in view.article("B").claim_notes]
+    assert notes and all("few of its words are in the release" in text for text in notes)

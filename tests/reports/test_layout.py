@@ -50,12 +50,17 @@ def test_primary_numbers_paragraphs_not_lines(view):
     assert all(line.first for line in lines if line.label)
 
 
-def test_every_sentence_mark_is_in_the_margin_once(view):
+def test_one_mark_a_line_the_strongest_of_the_sentences_starting_there(view):
+    strength = ("contradicted", "added", "quoted", "paraphrased")
     for doc in view.articles:
         lines = lay_out(doc, REGULAR)
-        assert sum(len(line.marks) for line in lines) == len(doc.marks)
+        assert all(len(line.marks) <= 1 for line in lines)  # never a combined "+≈"
+        starting: dict[int, set[str]] = {}
         for mark in doc.marks:
-            assert mark.mark in lines[line_of(lines, mark.offset) - 1].marks
+            starting.setdefault(line_of(lines, mark.offset), set()).add(mark.mark)
+        for number, marks in starting.items():
+            assert lines[number - 1].marks == (min(marks, key=strength.index),)
+        assert sum(len(line.marks) for line in lines) == len(starting)
 
 
 def test_badges_follow_their_words(view):

@@ -532,3 +532,26 @@ def test_an_unbounded_superlative_contradicts_the_primarys_bounded_one(sentence,
 def test_a_short_judgement_in_the_reporters_words_is_an_editorial_aside(sentence, aside):
     found, _, _ = _claim(article(sentence), sentence[:12])
     assert (found.label == "added" and found.kind == "editorial") == aside
+
+
+LIBRARY_PRIMARY = (
+    "City Council Approves Funding for New Public Library\n"
+    "The City Council today approved $12 million to build a new public library on Main Street, replacing the "
+    "1962 branch.\n"
+    "The decision followed two public hearings and a survey in which 71 percent of residents supported a new "
+    "library.\n"
+    "Construction is expected to begin in spring and take about 18 months.\n"
+)
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # a loaded headline is a claim like any sentence: it does not say what the primary says
+    ("City blows millions on library nobody asked for", ("added", "editorial")),
+    ("Council wastes cash on library, critics say: a waste of taxpayer money", ("added", "editorial")),
+    # a plain headline on the same facts is supported
+    ("City council approves $12 million for new library", ("supported", None)),
+])
+def test_headlines_are_judged_as_claims(headline, expected):
+    first, _, _ = _claim(headline + "\nThe City Council approved $12 million for a new library on Main Street.\n",
+                         headline, primary_text=LIBRARY_PRIMARY)
+    assert first.text == headline and (first.label, first.kind) == expected

@@ -267,3 +267,29 @@ def test_words_are_where_analysis_text_finds_them(text):
     for sentence in _read(body, DEFAULT).sentences:
         expected = words(body.text, sentence.sentence.start, sentence.sentence.end)
         assert [(w.start, w.end, w.text) for w in sentence.words] == [(w.start, w.end, w.text) for w in expected]
+
+
+LIBRARY = "The City Council today approved $12 million to build a new public library on Main Street."
+
+
+@pytest.mark.parametrize("article, expected", [
+    ("City blows millions on library nobody asked for",
+     [("blows millions", "phrase"), ("nobody asked for", "phrase")]),
+    # by stem: "blowing" is "blows"; the words of a phrase are not listed again on their own
+    ("The council is blowing millions on a waste of taxpayer money.",
+     [("blowing millions", "phrase"), ("waste of taxpayer money", "phrase")]),
+    # a phrase broken by punctuation is no phrase
+    ("The fuse blows, millions of homes went dark near the library.", []),
+    # a phrase opening a sentence counts too
+    ("Nobody asked for the old library to close, the council said.", [("Nobody asked for", "phrase")]),
+])
+def test_loaded_phrases(article, expected):
+    terms = loaded_terms(clean(article).body, clean(LIBRARY).body)
+    assert [(t.text, t.kind) for t in terms] == expected
+    assert all(t.lexicon == "phrases" and t.valence < 0 for t in terms)
+
+
+def test_a_phrase_the_primary_uses_is_not_added():
+    primary = "Critics called the project a waste of money; the council approved it anyway."
+    terms = loaded_terms(clean("The project is a waste of money, the council said.").body, clean(primary).body)
+    assert terms == ()

@@ -4,7 +4,7 @@ import pytest
 
 from analysis.measures import quotes
 from analysis.readers import speakers
-from tests.test_quotes import body_of
+from tests.measures.test_quotes import body_of
 
 PRIMARY = (
     "The Department of Justice today announced the results of Operation Clean Harbor.\n"

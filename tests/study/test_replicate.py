@@ -12,7 +12,7 @@ from analysis.study.replicate import load_config, load_study
 from corpus import EMBEDDED, InputError
 from tests.conftest import ARTICLE_TEXT, PRIMARY_TEXT, SIMPLE_MANIFEST, make_story
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "study.toml"
 
 
