@@ -14,7 +14,9 @@ import json
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import zip_longest
 from pathlib import Path
 
 from corpus.errors import InputError
@@ -206,8 +208,12 @@ def manifest_text(name: str, title: str, primary: Converted, articles: list[Conv
     return "\n".join(out) + "\n"
 
 
-def build_story(story_dir: str | Path, primary: str | Path, articles: list[str | Path], *, title: str = "") -> Path:
+def build_story(story_dir: str | Path, primary: str | Path, articles: list[str | Path], *, title: str = "",
+                outlets: Sequence[str] = ()) -> Path:
     """Create ``story_dir`` holding the texts and a story.toml; returns the folder.
+
+    ``outlets``, if given, names the outlet of the primary and of each article
+    in order ("" keeps what the page's metadata says).
 
     Raises:
         InputError: the folder exists and is not empty, an input is missing,
@@ -218,6 +224,8 @@ def build_story(story_dir: str | Path, primary: str | Path, articles: list[str |
     if story_dir.exists() and (not story_dir.is_dir() or any(story_dir.iterdir())):
         raise InputError(story_dir, "already exists and is not an empty folder; choose a new one")
     converted = [convert(Path(primary))] + [convert(Path(a)) for a in articles]
+    converted = [replace(doc, outlet=outlet.strip()) if outlet.strip() else doc
+                 for doc, outlet in zip_longest(converted, outlets[:len(converted)], fillvalue="")]
     names: dict[str, str] = {}
     for source, doc in zip([primary, *articles], converted):
         if doc.file in names or doc.file == MANIFEST:

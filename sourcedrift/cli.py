@@ -139,6 +139,17 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--json", metavar="FILE", help="also write the agreement, unit by unit, as JSON")
     agree.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
+    serve = commands.add_parser("serve", help="the teacher's workbench: a local web page for stories, marks and corrections")
+    serve.add_argument("stories", nargs="*", metavar="STORY_DIR", help="story folders to open (besides the workspace's)")
+    serve.add_argument("--port", type=int, default=8765, metavar="N", help="port to listen on (default: 8765; 0: any free one)")
+    serve.add_argument("--host", default="127.0.0.1", metavar="H",
+                       help="address to listen on (default: 127.0.0.1, this computer only; anything else prints a warning)")
+    serve.add_argument("--open", action="store_true", help="open the page in the default web browser")
+    serve.add_argument("--workspace", metavar="DIR",
+                       help="where stories made in the page are written (default: $XDG_DATA_HOME/sourcedrift/stories, "
+                            "i.e. ~/.local/share/sourcedrift/stories)")
+    serve.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+
     return parser
 
 
@@ -471,10 +482,24 @@ def _agree(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from sourcedrift.web import serve
+
+    if not 0 <= args.port <= 65535:
+        raise InputError("--port", f"{args.port} is not a port number (0 to 65535)")
+    try:
+        serve(args.stories, host=args.host, port=args.port, workspace=args.workspace,
+              settings=load_settings(args.config), open_browser=args.open)
+    except OSError as error:
+        raise InputError(f"{args.host}:{args.port}", f"cannot listen there ({error.strerror or error})") from None
+    return 0
+
+
 def _alpha(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
 _COMMANDS = {"analyze": _analyze, "evaluate": _evaluate, "new": _new, "train": _train,
-             "replicate": _replicate, "match": _match, "agree": _agree}
+             "replicate": _replicate, "match": _match, "agree": _agree,
+             "serve": _serve}
 _COMMANDS["report"] = _report

@@ -84,3 +84,21 @@ def test_new_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, capsys, mon
     assert err == [f"sourcedrift: {tmp_path / 'mine'}: could not be written: no space left on the device; "
                    "nothing was created"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "release.txt"]
+
+
+def test_outlets_given_name_the_documents_in_order(tmp_path):
+    """The workbench names outlets on its form; an empty name keeps what the file itself gives."""
+    from corpus import load_story
+    from corpus.build import build_story
+
+    texts = {"release.txt": "Agency Finds 40 Violations\n\nThe agency found 40 violations in May.\n",
+             "one.txt": "Port sweep finds 40 violations\n\nInspectors found 40 violations in May.\n",
+             "two.txt": "Forty violations found\n\nThe agency said inspectors found 40 violations.\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_story(tmp_path / "story", tmp_path / "release.txt", [tmp_path / "one.txt", tmp_path / "two.txt"],
+                        outlets=["Agency", "", "  Wire  "])
+    outlets = [d.outlet for d in load_story(story).documents]
+    assert outlets[0] == "Agency" and outlets[2] == "Wire"
+    assert outlets[1] == load_story(build_story(tmp_path / "plain", tmp_path / "release.txt",
+                                                [tmp_path / "one.txt"])).documents[1].outlet
