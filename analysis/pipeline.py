@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from analysis.learning.lines import CleaningDeciders
+from analysis.learning.deciders import FigureDecider
 from analysis.measures import alignment, claims, copying, event, figures, framing, omissions, quotes, readability
 from analysis.measures.alignment import Alignment
 from analysis.readers.cleaning import Body, Cleaning, PageContext, clean, shared_lines
@@ -249,8 +250,10 @@ def check_event(
     reported the primary's event and once per reference sheet; the event
     check counts how well each fits.
     """
+    # By the hand-set figure rules whatever decides figures: the event evidence must not move with a figure model.
+    rules = FigureDecider(None)
     labelled = [figures.check(article, found, primary, primary_figures, aligned, EventCheck.assumed(reference),
-                              settings)
+                              settings, decider=rules)
                 for reference in (None, *references)]
     return event.check(primary, references, settings, figures=found, primary_figures=primary_figures,
                        quotes=quote_report, labelled=labelled[0], labelled_by_reference=labelled[1:])

@@ -40,6 +40,7 @@ class EventCheck:
     evidence: tuple[str, ...]           # readable reasons, most telling first
     reference: ReferenceEvent | None    # the story's reference sheet for the event the article reports, if any
     votes: float = 0.0                  # sum of the votes: > 0 leans "different event"
+    features: tuple[tuple[str, float], ...] = ()  # the evidence the decider weighed, sorted by name
 
     @classmethod
     def assumed(cls, reference: ReferenceEvent | None = None) -> EventCheck:

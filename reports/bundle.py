@@ -537,17 +537,20 @@ def bundle_files(analyses: Sequence[StoryAnalysis], config: dict, *, ready: froz
 
 
 def model_files(analyses: Sequence[StoryAnalysis]) -> list[dict[str, str]]:
-    """The learned model files that decided claims, quotations, lines and paywalls (task, file name, SHA-256); none for the rules."""
+    """The learned model files that decided claims, quotations, lines, paywalls, figures and events (task, file name, SHA-256); none for the rules."""
+    from analysis.measures import event, figures as numbers
     from analysis.measures.claims import FEATURE_SET
     from analysis.readers.cleaning import deciders_of
+    from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
     from analysis.learning.quote_labels import quote_decider
     from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
 
     settings = {a.settings for a in analyses}
     return [entry for s in sorted(settings, key=repr)
-            for entry in (claim_decider(s, FEATURE_SET).files() + quote_decider(s, QUOTE_FEATURES).files()
-                          + deciders_of(s).files())]
+            for entry in (*claim_decider(s, FEATURE_SET).files(), *quote_decider(s, QUOTE_FEATURES).files(),
+                          *deciders_of(s).files(), *figure_decider(s, numbers.FEATURE_SET).files(),
+                          *event_decider(s, event.FEATURE_SET).files())]
 
 
 def manifest(analyses: Sequence[StoryAnalysis], config: dict, outputs: dict[str, bytes], *,

@@ -45,15 +45,18 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
         except SettingError as error:
             raise InputError(path, f"[settings] {error}") from None
     if models:
+        from analysis.learning.deciders import event_decider, figure_decider
         from analysis.learning.models import claim_decider
         from analysis.learning.quote_labels import quote_decider
-        from analysis.measures.claims import FEATURE_SET
+        from analysis.measures import claims, event, figures
         from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
         from analysis.readers.cleaning import deciders_of
 
-        claim_decider(settings, FEATURE_SET)
+        claim_decider(settings, claims.FEATURE_SET)
         deciders_of(settings)
         quote_decider(settings, QUOTE_FEATURES)
+        figure_decider(settings, figures.FEATURE_SET)
+        event_decider(settings, event.FEATURE_SET)
     return settings
 
 
@@ -95,21 +98,22 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a story folder with a story.toml and gold.toml (default: the embedded broken_heart "
                                "story); several with --cv")
     evaluate.add_argument("--cv", action="store_true",
-                          help="leave-one-story-out over the STORY_DIRs: each story's claims and quotation labels "
-                               "decided, and its lines and paywall, by models fitted on the others' gold (and "
-                               "their synthetic cases); per-story and pooled scores, and the rules baseline pooled")
+                          help="leave-one-story-out over the STORY_DIRs: each story's claims, quotation labels, "
+                               "lines, paywall, figures and same_event decided by models fitted on the others' gold "
+                               "(and their synthetic cases); per-story and pooled scores, and the rules baselines pooled")
     evaluate.add_argument("--gold", metavar="FILE", help="gold file (default: STORY_DIR/gold.toml)")
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims, quotation, boilerplate-line and paywall models on stories' gold; "
-                                              "write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the claims, quotation, boilerplate-line, paywall, figure and event "
+                                              "models on stories' gold; write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
                        help="folder for claims_label.json, claims_kind.json, quotes_label.json, "
-                            "boilerplate_lines.json and paywall.json (point claims_label_model, claims_kind_model, "
-                            "quotes_label_model, boilerplate_model and paywall_model at them with --config)")
+                            "boilerplate_lines.json, paywall.json, figures_label.json and event.json (point "
+                            "claims_label_model, claims_kind_model, quotes_label_model, boilerplate_model, "
+                            "paywall_model, figures_label_model and event_model at them with --config)")
     train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
@@ -299,8 +303,9 @@ def _cross_validate(args: argparse.Namespace) -> int:
     extra = synthetic_by_story([story for story, _ in stories], settings, weight=settings.claims_synthetic_weight)
     folds = _line_folds(stories, settings)
     found = cross_validate(stories, settings, extra=extra, analyse=analyser(folds.deciders))
-    print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled, and lines and paywalls "
-          "decided, by models fitted without the story and without the cases made from its primary)")
+    found, decisions = _with_decisions(found, stories, settings)
+    print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled, lines and paywalls, figures "
+          "and same_event decided, by models fitted without the story and without the cases made from its primary)")
     for name, scores in zip(found.stories, found.per_story):
         print(f"story {name}")
         for line in format_scores(scores):
@@ -311,11 +316,15 @@ def _cross_validate(args: argparse.Namespace) -> int:
     print("pooled, rules baseline (the claims and quotation cascades, same stories)")
     for line in format_scores(found.baseline_pooled):
         print(f"  {line}")
+    print("pooled, figures and events decided by the hand-set rules (the baseline)")
+    for line in format_scores(decisions.baseline_pooled):
+        print(f"  {line}")
     if args.json:
         write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
                                        "pooled": found.pooled,
                                        "baseline": {"stories": dict(zip(found.stories, found.baseline_per_story)),
-                                                    "pooled": found.baseline_pooled}}))
+                                                    "pooled": found.baseline_pooled},
+                                       "baseline_pooled": decisions.baseline_pooled}))
     return 0
 
 
@@ -330,6 +339,18 @@ def _line_folds(stories, settings: Settings):
                                        learn_paywall=settings.paywall_model != RULES)
     except ValueError as error:
         raise InputError(Path(stories[0][0].directory) / "gold.toml", str(error)) from None
+
+
+def _with_decisions(found, stories, settings):
+    """``found`` with its figures and documents scores replaced by those of the figure and event models
+    fitted without each story (``analysis.study.figure_training``), and those cross-validated figures."""
+    from dataclasses import replace
+
+    from analysis.study.figure_training import cross_validate_decisions
+
+    decisions = cross_validate_decisions(stories, settings)
+    per_story = tuple({**claims, **figures} for claims, figures in zip(found.per_story, decisions.per_story))
+    return replace(found, per_story=per_story, pooled={**found.pooled, **decisions.pooled}), decisions
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -347,12 +368,13 @@ def _train(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
     stories = [load_gold_story(d) for d in args.stories]
-    examples, quoted = [], []
+    examples, quoted, analyses = [], [], []
     for story, gold in stories:
         if "claims" not in gold.annotated:
             raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
         say(f"analysing {story.name}")
         analysis = analyse_story(story, settings)
+        analyses.append((analysis, gold))
         examples.extend(gold_examples(analysis, gold, settings))
         quoted.extend(quote_examples(analysis, gold))
     say("making synthetic cases from the primaries")
@@ -367,6 +389,7 @@ def _train(args: argparse.Namespace) -> int:
         files.update(quote_model_file(quoted))
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
+    files.update(_decision_files(analyses, settings))
     with staged_output(out) as staging:
         for name, data in files.items():
             (staging / name).write_bytes(data)
@@ -377,6 +400,21 @@ def _train(args: argparse.Namespace) -> int:
         print(f"  {line}")
     print(f"wrote {', '.join(str(out / name) for name in files)}")
     return 0
+
+
+def _decision_files(analyses, settings) -> dict[str, bytes]:
+    """The figure label and event model files fitted on the analysed gold stories (rules deciding both)."""
+    from analysis.study.event_training import event_examples, event_model_file
+    from analysis.study.figure_training import figure_examples, figure_model_file
+
+    figures = [a for analysis, gold in analyses for a in figure_examples(analysis, gold, settings)]
+    events = [e for analysis, gold in analyses for e in event_examples(analysis, gold)]
+    files = {}
+    if figures:
+        files["figures_label.json"] = figure_model_file(figures)
+    if len({e.label for e in events}) == 2:
+        files["event.json"] = event_model_file(events)
+    return files
 
 
 def _new(args: argparse.Namespace) -> int:

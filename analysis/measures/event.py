@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.learning.deciders import EventDecider, event_decider
 from analysis.measures.figures import FigureReport
 from analysis.measures.quotes import QuoteReport
 from analysis.readers.cleaning import Body
@@ -40,6 +41,10 @@ from analysis.readers.speakers import is_organisation_name
 from analysis.records import EventCheck, calendar
 from analysis.settings import DEFAULT, Settings
 from corpus import ReferenceEvent
+
+
+# The evidence an event decider weighs (``EventCheck.features``); a model made for other features is refused on load.
+FEATURE_SET = "event-1"
 
 
 def officials(quotes: QuoteReport) -> tuple[str, ...]:
@@ -99,6 +104,7 @@ def check(
     quotes: QuoteReport,
     labelled: FigureReport,
     labelled_by_reference: Sequence[FigureReport],
+    decider: EventDecider | None = None,
 ) -> EventCheck:
     """Weigh the year, period, figures and officials of an article against the primary and any references.
 
@@ -106,13 +112,17 @@ def check(
     and the primary, ``quotes`` the article's quote report; ``labelled`` is the
     article's figures checked (``figures.check``) as if it reported the
     primary's event (``EventCheck.assumed()``), ``labelled_by_reference`` the
-    same for each of ``references`` in order (``EventCheck.assumed(reference)``).
+    same for each of ``references`` in order (``EventCheck.assumed(reference)``),
+    both by the hand-set figure rules. The verdict comes from the decider the
+    settings name (``event_model``: the vote formula, "rules", or a model
+    fitted on gold); ``decider`` overrides them (cross-validation).
     """
     found, source = figures, primary_figures
     facts = primary_facts(primary)
     primary_dates, article_dates = calendar(source), calendar(found)
     votes = 0.0
     reasons: list[tuple[int, float, str]] = []  # (direction, weight, text)
+    features: dict[str, float] = {}
 
     # Year: a year near the primary's dated events, outside them and never named by it, names another edition.
     span = primary_dates.span
@@ -126,6 +136,7 @@ def check(
         near += [y for y in article_dates.dated if y in known and y not in dated and not lo <= y <= hi
                  and min(abs(y - lo), abs(y - hi)) <= settings.event_year_window]
         same = [y for y in article_dates.years if lo <= y <= hi]
+        features.update(years_near=float(len(set(near))), years_same=float(len(set(same))))
         if len(near) > len(same):
             votes += 1
             reasons.append((+1, 3, f"names {', '.join(str(y) for y in sorted(set(near)))}, "
@@ -138,6 +149,7 @@ def check(
     single_year = span is not None and span[0] == span[1]
     if article_dates.months and primary_dates.months and single_year:
         outside = article_dates.months - primary_dates.months
+        features.update(months_outside=float(len(outside)), months_inside=float(not outside))
         if outside:
             votes += 1
             reasons.append((+1, 2.5, f"gives months {_months_text(article_dates.months)} for the event; "
@@ -149,6 +161,8 @@ def check(
     # Figures: of those the primary gives the same quantity for, do most agree?
     agree, conflict = _agreement(labelled, source, None, settings)
     compared = agree + conflict
+    features.update(figures_agree=float(agree), figures_conflict=float(conflict),
+                    figures_conflict_share=conflict / compared if compared else 0.0)
     if compared >= settings.event_min_figures:
         if conflict > agree:
             votes += 1
@@ -163,6 +177,7 @@ def check(
     article_speakers = officials(quotes)
     named = [s for s in article_speakers if s in facts.words]
     new = [s for s in article_speakers if s not in facts.words]
+    features.update(officials_named=float(len(named)), officials_new=float(len(new)))
     if named:
         votes -= 0.5
         reasons.append((-1, 0.5, f"credits {', '.join(named)}, as the primary does"))
@@ -196,7 +211,10 @@ def check(
         votes += 1
         reasons.append((+1, 4, f"matches the reference sheet for {best[1].name}: {best[2]}"))
 
-    same_event = votes < settings.event_min_votes
+    features.update(reference_fit=best[0], votes=votes)
+    same_event, deciding = (decider or event_decider(settings, FEATURE_SET)).same_event(features)
+    if deciding:
+        reasons.append((-1 if same_event else 1, 5, f"decided by the event model: {', '.join(deciding)}"))
     reference = None if same_event else best[1] if best[0] >= 1 else None
     verdict = ("reports the same event as the primary" if same_event
                else f"reports a different event: {reference.name}" if reference is not None
@@ -206,4 +224,4 @@ def check(
     ordered = [text for direction, weight, text in
                sorted(reasons, key=lambda r: (r[0] != verdict_direction, -r[1], r[2]))]
     confidence = round(0.5 + 0.5 * min(1.0, abs(votes - settings.event_min_votes + 0.5) / 2.5), 4)
-    return EventCheck(same_event, confidence, (verdict, *ordered), reference, votes)
+    return EventCheck(same_event, confidence, (verdict, *ordered), reference, votes, tuple(sorted(features.items())))

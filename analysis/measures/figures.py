@@ -428,22 +428,28 @@ def _best(scored: list[tuple[float, Figure]], a: Figure) -> tuple[float, Figure]
                                          -pair[1].span[0]))
 
 
-def _label_one(
-    a: Figure,
-    candidates: Sequence[_Candidate],
-    aligned: frozenset[int],
-    settings: Settings,
-    *,
-    other_event: bool,
-    share_words: Callable[[Figure, Figure], bool] | None = None,
-) -> tuple[FigureLabel, Figure | None, str]:
-    """The label of article figure ``a`` against ``candidates``, the figure used and why.
+_CURRENCIES = (("$", "$"), ("€", "€"), ("£", "£"), ("dollar", "$"), ("euro", "€"), ("pound", "£"))
 
-    ``share_words(a, b)``: whether the sentences of ``a`` and of source figure
-    ``b`` share a content word (None: not known, as for a reference sheet).
+
+def _currency(figure: Figure) -> str:
+    """The currency a sum is written in ("$", "€", "£"; "" for none named or not money).
+
+    A sum in another currency than the source's is a conversion the reporter
+    made ("$1.3 billion" beside "€1.2 billion"), never the same figure changed.
     """
+    if figure.unit != "money":
+        return ""
+    text = figure.text.lower()
+    return next((symbol for cue, symbol in _CURRENCIES if cue in text), "")
+
+
+def _scored(a: Figure, candidates: Sequence[_Candidate], aligned: frozenset[int],
+            settings: Settings) -> list[tuple[float, Figure]]:
+    """Every source figure comparable with ``a`` and its "same quantity" score (``_score``)."""
+    currency = _currency(a)
     comparable = [c for c in candidates if c.figure.unit in _COMPARABLE.get(a.unit, ())
-                  and (a.counted != FISCAL_YEAR or c.figure.counted == FISCAL_YEAR)]
+                  and (a.counted != FISCAL_YEAR or c.figure.counted == FISCAL_YEAR)
+                  and not (currency and _currency(c.figure) not in ("", currency))]
     # Kinds (unit, counted noun) the source gives both as a running total and
     # not: only there does "since 2012" tell two figures apart.
     kinds = {(c.figure.unit, c.figure.head, c.figure.cumulative) for c in comparable}
@@ -453,6 +459,26 @@ def _label_one(
         weight = settings.figure_keyword_weight if candidate.keyword else None
         apart = (b.unit, b.head, a.cumulative) in kinds
         scored.append((_score(a, b, b.sentence in aligned, settings, weight, totals_apart=apart), b))
+    return scored
+
+
+def _label_one(
+    a: Figure,
+    candidates: Sequence[_Candidate],
+    aligned: frozenset[int],
+    settings: Settings,
+    *,
+    other_event: bool,
+    share_words: Callable[[Figure, Figure], bool] | None = None,
+    scored: list[tuple[float, Figure]] | None = None,
+) -> tuple[FigureLabel, Figure | None, str]:
+    """The label of article figure ``a`` against ``candidates``, the figure used and why.
+
+    ``share_words(a, b)``: whether the sentences of ``a`` and of source figure
+    ``b`` share a content word (None: not known, as for a reference sheet).
+    """
+    if scored is None:
+        scored = _scored(a, candidates, aligned, settings)
     # Candidates whose value the article's wording allows need far less
     # evidence of being the same quantity than a changed value does.
     floor = settings.figure_same_value_score
@@ -522,7 +548,117 @@ def _labelled(a: Figure, b: Figure) -> tuple[FigureLabel, Figure, str]:
     return label, b, why
 
 
-def check(
+@dataclass(frozen=True)
+class FigureEvidence:
+    """One article figure labelled by the hand-set rules, with what a decider weighs.
+
+    ``figure`` carries the rules' label and source; ``features`` is the
+    evidence as ``{name: number}`` (FEATURE_SET); ``options`` maps each label
+    some source figure bears to that figure and the reason (``unsourced``
+    always: it needs none), so that a decider choosing another label than the
+    rules' still names the figure it was checked against.
+    """
+
+    figure: Figure
+    features: dict
+    options: dict
+
+
+# The evidence a figure decider weighs (``figure_features``); FEATURE_SET names
+# the set so that a model made for other features is refused on load.
+FEATURE_SET = "figures-2"
+LABELS: tuple[FigureLabel, ...] = ("match", "mismatch", "rounded", "unsourced")
+_NO_SCORE = -5.0
+
+
+def _log_ratio(a: Figure, b: Figure) -> float:
+    if a.unit not in _NUMERIC:
+        return 0.0 if _same_value(a, b) else 1.0
+    ratio = _ratio(a, b)
+    return min(abs(math.log(ratio)), 5.0) if ratio < INFINITY else 5.0
+
+
+def _digits_of(value: float) -> str:
+    return f"{abs(value):.10g}".split("e")[0].replace(".", "")
+
+
+def figure_features(a: Figure, scored: Sequence[tuple[float, Figure]], rule: FigureLabel, source: Figure | None,
+                    *, title: bool, aligned: bool, other_event: bool, sheet: bool, other_year: bool,
+                    cue: bool, share_words: Callable[[Figure, Figure], bool] | None,
+                    settings: Settings = DEFAULT) -> dict:
+    """The evidence on one article figure as ``{feature name: number}`` (FEATURE_SET).
+
+    Args:
+        scored: the comparable source figures and their "same quantity" scores (``_score``).
+        rule, source: the hand-set rules' label and the source figure it used (None when unsourced).
+        title: the figure is in the article's headline or decks; aligned: its sentence is aligned
+            to the primary; other_event: the article reports another event; sheet: the source is a
+            reference sheet; other_year: its sentence names a year the source never does; cue: its
+            sentence has a word of another operation or edition ("earlier", "smaller", "previous").
+    """
+    def clip(score: float) -> float:
+        return max(_NO_SCORE, min(score, 12.0))
+
+    def best_of(pairs):
+        return _best(pairs, a) if pairs else None
+
+    features = {f"rule_{label}": float(rule == label) for label in LABELS}
+    features.update({f"unit_{unit}": 1.0 for unit in (a.unit,)})
+    features[f"qualifier_{a.qualifier_kind or 'none'}"] = 1.0
+    features.update(
+        title=float(title), aligned=float(aligned), other_event=float(other_event), sheet=float(sheet),
+        other_year=float(other_year), cue=float(cue), partitive=float(a.partitive), cumulative=float(a.cumulative),
+        has_head=float(bool(a.head)), headline_bare=float(title and not a.head and a.unit == "count"),
+        significant_digits=float(min(_significant_digits(a.value), 5)) if a.unit in _NUMERIC else 0.0,
+        year_like=float(a.unit == "count" and a.value == int(a.value) and 1000 <= a.value <= 2100),
+        small=float(a.unit == "count" and a.value == int(a.value) and 0 <= a.value <= 12),
+        in_words=float(not any(c.isdigit() for c in a.text)),
+        candidates=math.log1p(len(scored)),
+    )
+    best = best_of(list(scored))
+    equal = best_of([(s, b) for s, b in scored if _same_value(a, b, other_event=other_event)])
+    consistent = best_of([(s, b) for s, b in scored if not _same_value(a, b) and _consistent(a, b, settings)])
+    for name, pair in (("best", best), ("equal", equal), ("consistent", consistent)):
+        features[f"{name}_found"] = float(pair is not None)
+        features[f"{name}_score"] = clip(pair[0]) if pair is not None else _NO_SCORE
+    if best is not None:
+        b = best[1]
+        features["best_log_ratio"] = _log_ratio(a, b)
+        features["best_heads_agree"] = float(bool(a.head and b.head) and _heads_agree(a, b))
+        features["best_heads_differ"] = float(bool(a.head and b.head) and not _heads_agree(a, b))
+        features["best_context"] = float(min(len(a.context & b.context), 5))
+        features["best_transposed"] = float(a.unit in _NUMERIC and not _same_value(a, b)
+                                            and sorted(_digits_of(a.value)) == sorted(_digits_of(b.value)))
+    if source is not None:
+        score = next((s for s, b in scored if b is source), _NO_SCORE)
+        features["rule_score"] = clip(score)
+        features["rule_log_ratio"] = _log_ratio(a, source)
+        features["rule_heads_differ"] = float(bool(a.head and source.head) and not _heads_agree(a, source))
+        features["rule_shares_words"] = float(share_words(a, source)) if share_words is not None else 0.0
+    else:
+        features["rule_score"] = _NO_SCORE
+    return features
+
+
+def _options(a: Figure, scored: Sequence[tuple[float, Figure]], rule: FigureLabel, source: Figure | None, why: str,
+             settings: Settings, *, other_event: bool) -> dict:
+    """Each label a source figure bears for ``a`` (the best-scored one per label), the rules' own first."""
+    options: dict = {"unsourced": (None, "no figure in the source for this quantity")}
+    if a.unit != "identifier" and not other_event:
+        for s, b in sorted(scored, key=lambda pair: -pair[0]):
+            label, reason = compare(a, b)
+            if label == "mismatch" and not (_ratio_ok(a, b, settings) and s >= _NO_SCORE):
+                continue
+            options.setdefault(label, (b, reason))
+    options[rule] = (source, why)
+    return options
+
+
+_OTHER_OPERATION = ("earlier", "previous", "previously", "prior", "last", "another", "smaller", "larger", "separate",
+                    "ago", "former", "preceding", "past", "before", "first", "original")
+
+
+def evidence(
     article: Body,
     found: FigureReport,
     primary: Body,
@@ -533,17 +669,12 @@ def check(
     *,
     primary_name: str = "",
     primary_published: str = "",
-) -> FigureReport:
-    """Label every figure of ``found`` (from ``extract(article)``) against its source.
+    weigh: bool = True,
+) -> tuple[tuple[FigureEvidence, ...], str]:
+    """Every figure of ``found`` labelled by the hand-set rules, with its features and options; and the source used.
 
-    The source is the primary (``primary_figures``, from ``extract(primary)``,
-    and its date of issue ``primary_published``, ISO "YYYY-MM-DD" from the
-    story manifest: a release's date line is often boilerplate, yet "said Nov.
-    18" states it), or ``event.reference`` when the article reports another
-    event that the story has a reference sheet for. Without alignment records
-    (empty ``alignment.matches``) every figure is looked for in the whole primary.
-
-    Returns a new report whose ``reference`` names the source used.
+    See ``check`` for the arguments. ``weigh`` False (the rules decide) leaves
+    the features and options empty, which the rules never read.
     """
     primary_label = primary_name or "the primary"
     primary_candidates = [_Candidate(f, False) for f in primary_figures.figures]
@@ -570,15 +701,21 @@ def check(
     # A headline sums up the story as the primary's headline does, whatever the wording.
     article_titles, primary_titles = title_sentences(article), title_sentences(primary)
     share_words = _sentence_words(article, primary) if sheet is None else None
+    source_years = {f.year for f in (c.figure for c in candidates) if f.year}
+    other_year = {f.sentence for f in found.figures if f.year and f.unit in ("year", "date", "period")
+                  and f.year not in source_years}
+    cues = {canonical(w) for w in _OTHER_OPERATION}
+    other_event = not event.same_event and sheet is None
 
-    labelled = []
+    items = []
     for figure in found.figures:
         aligned = aligned_by_sentence.get(figure.sentence, frozenset())
+        sentence_aligned = bool(aligned)
         if figure.sentence in article_titles:
             aligned |= primary_titles
+        scored = _scored(figure, candidates, aligned, settings)
         label, source, why = _label_one(
-            figure, candidates, aligned, settings, other_event=not event.same_event and sheet is None,
-            share_words=share_words)
+            figure, candidates, aligned, settings, other_event=other_event, share_words=share_words, scored=scored)
         used = source_name
         if label == "unsourced" and sheet is not None:
             # A value the primary states verbatim (a founding year, a standing count) still matches.
@@ -586,12 +723,90 @@ def check(
                 figure, primary_candidates, frozenset(), settings, other_event=True)
             if fallback == "match":
                 label, source, why, used = fallback, fallback_source, fallback_why, primary_label
-        labelled.append(replace(
-            figure,
-            label=label,
-            source_text=source.text if source is not None else "",
-            source_span=source.span if source is not None and source.span != (0, 0) else None,
-            source=used if source is not None else "",
-            reason=why,
-        ))
-    return FigureReport(tuple(labelled), found.inconsistencies, reference)
+        decided = _decided(figure, label, source, why, used)
+        if not (weigh and event.same_event):
+            # In an article on another event the rules decide, a hard constraint: the values the primary
+            # or the event's sheet states; gold holds too few such articles to learn from.
+            items.append(FigureEvidence(decided, {}, {label: (source, why, used)}))
+            continue
+        inside = 0 <= figure.sentence < len(article.sentences)
+        words = _words(article.sentences[figure.sentence].text) if inside else frozenset()
+        features = figure_features(
+            figure, scored, label, source, title=figure.sentence in article_titles, aligned=sentence_aligned,
+            other_event=not event.same_event, sheet=sheet is not None, other_year=figure.sentence in other_year,
+            cue=bool(words & cues), share_words=share_words, settings=settings)
+        options = {name: (option, reason, source_name)
+                   for name, (option, reason) in _options(figure, scored, label, source, why, settings,
+                                                          other_event=other_event).items()}
+        options[label] = (source, why, used)
+        items.append(FigureEvidence(decided, features, options))
+    return tuple(items), reference
+
+
+def _decided(figure: Figure, label: FigureLabel, source: Figure | None, why: str, used: str) -> Figure:
+    return replace(
+        figure,
+        label=label,
+        source_text=source.text if source is not None else "",
+        source_span=source.span if source is not None and source.span != (0, 0) else None,
+        source=used if source is not None else "",
+        reason=why,
+    )
+
+
+def decide(items: Sequence[FigureEvidence], decider) -> tuple[Figure, ...]:
+    """The figures of ``items`` labelled by ``decider`` (``analysis.learning.deciders.FigureDecider``).
+
+    A decider chooses among the labels some source figure bears
+    (``FigureEvidence.options``); the rules' choice is kept as it was.
+    """
+    out = []
+    for item in items:
+        if len(item.options) == 1:  # nothing to choose: the rules' label stands
+            out.append(item.figure)
+            continue
+        label, deciding = decider.decide(item.features, tuple(item.options))
+        if label == item.figure.label and not deciding:
+            out.append(item.figure)
+            continue
+        source, why, used = item.options[label]
+        if deciding:
+            why = f"{why} (figure model: {', '.join(deciding)})"
+        out.append(_decided(item.figure, label, source, why, used))
+    return tuple(out)
+
+
+def check(
+    article: Body,
+    found: FigureReport,
+    primary: Body,
+    primary_figures: FigureReport,
+    alignment: Alignment,
+    event: EventCheck,
+    settings: Settings = DEFAULT,
+    *,
+    primary_name: str = "",
+    primary_published: str = "",
+    decider=None,
+) -> FigureReport:
+    """Label every figure of ``found`` (from ``extract(article)``) against its source.
+
+    The source is the primary (``primary_figures``, from ``extract(primary)``,
+    and its date of issue ``primary_published``, ISO "YYYY-MM-DD" from the
+    story manifest: a release's date line is often boilerplate, yet "said Nov.
+    18" states it), or ``event.reference`` when the article reports another
+    event that the story has a reference sheet for. Without alignment records
+    (empty ``alignment.matches``) every figure is looked for in the whole primary.
+    The label comes from the decider the settings name (``figures_label_model``:
+    a model fitted on gold, or the hand-set rules); ``decider`` overrides them
+    (cross-validation).
+
+    Returns a new report whose ``reference`` names the source used.
+    """
+    from analysis.learning.deciders import figure_decider
+
+    decider = decider or figure_decider(settings, FEATURE_SET)
+    items, reference = evidence(article, found, primary, primary_figures, alignment, event, settings,
+                                primary_name=primary_name, primary_published=primary_published,
+                                weigh=getattr(decider, "model", True) is not None)
+    return FigureReport(decide(items, decider), found.inconsistencies, reference)

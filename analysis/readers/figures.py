@@ -150,8 +150,9 @@ def canonical(word: str) -> str:
 
 # --- patterns -------------------------------------------------------------------------
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_DIGITS = r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "lakh" (100,000) and "crore" (10 million): South Asian English counts in them.
+_SCALE_WORDS = r"hundred|thousand|lakh|crore|million|billion|trillion"
 # A number is not glued to letters, other digits or a hyphen ("COVID-19", "H1N1", "10-K").
 _BEFORE = r"(?<![\w\-/.,])"
 _AFTER = r"(?![\w/]|[.,]\d|-\w)"
@@ -201,6 +202,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         skip=re.compile(
             r"\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b"                 # phone numbers
+            r"|\b0\d{2,4}[\s.\-]\d{3,4}[\s.\-]\d{3,4}\b"             # with a trunk prefix ("0303 444 1209")
             r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"      # clock times
             r"|\b\d{1,2}:\d{2}\b"
             r"|\(\d{1,2}\)"                                             # list numbering inside a paragraph
@@ -284,8 +286,22 @@ def _small(text: str) -> float | None:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    return {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "crore": 1e7, "million": 1e6, "mn": 1e6, "m": 1e6,
             "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}[word.lower()]
+
+
+def plain_digits(digits: str, scale: float = 1.0) -> str:
+    """``digits`` with a dot used as the thousands separator written without it ("12.500" -> "12500").
+
+    Two or more dot groups ("1.000.000") always are; one group of exactly
+    three digits after a leading 1-9 ("12.500", "US$4.295") is too, unless a
+    scale word follows ("3.125 billion"): news gives counts and sums to three
+    decimals almost never, while European outlets write thousands that way.
+    """
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits) or (
+            scale == 1 and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", digits)):
+        return digits.replace(".", "")
+    return digits
 
 
 def _precision(digits: str, scale: float, unit: str, settings: Settings) -> float:
@@ -709,10 +725,11 @@ def _amount(s: _Sentence, match: re.Match) -> Iterator[Reading]:
         s.take(a, b)  # a subscription price on the page, not a figure of the story
         return
     scale = _scale(match.group(3))
-    value = _number(match.group(2)) * scale
-    precision = _precision(match.group(2), scale, "money", s.settings)
+    digits = plain_digits(match.group(2), scale)
+    value = _number(digits) * scale
+    precision = _precision(digits, scale, "money", s.settings)
     noun, _, phrase = _counted(s, b, "money")
-    yield _make(s, a, b, value, "money", precision=precision, unit_step=step(match.group(2), scale),
+    yield _make(s, a, b, value, "money", precision=precision, unit_step=step(digits, scale),
                 counted=noun or match.group(1),
                 head=canonical(noun) if noun else "", phrase=phrase)
 
@@ -838,6 +855,13 @@ def _after_word(s: _Sentence, end: int) -> str:
     return s.tokens[k].text if k < len(s.tokens) else ""
 
 
+_TIME_WORDS = frozenset({"in", "since", "of", "by", "from", "until", "to", "before", "after", "during", "for", "and",
+                         "the", "its", "between", "through", "early", "late", "mid", "fiscal", "year", "spring",
+                         "summer", "autumn", "fall", "winter"})
+# A sum written with its currency after it ("1.2 billion euros") is money in that currency.
+_CURRENCY_WORDS = {"dollars": "$", "euros": "€", "euro": "€", "pounds": "£"}
+
+
 def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: float,
               precision: float) -> Reading | None:
     """A plain number: a year, a duration, an amount in dollars or a count."""
@@ -849,14 +873,18 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
         unit, _ = units[lower]
         return _make(s, a, s.text.find(following, b) + len(following), value, "duration",
                      unit_step=unit_step, counted=unit, head=unit)
-    if lower == "dollars":
+    if lower in _CURRENCY_WORDS:
         stop = s.text.find(following, b) + len(following)
         noun, _, phrase = _counted(s, stop, "money")
-        return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step, counted=noun or "$",
+        return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step,
+                     counted=noun or _CURRENCY_WORDS[lower],
                      head=canonical(noun) if noun else "", phrase=phrase)
     is_year_shape = (re.fullmatch(r"\d{4}", digits) is not None and 1500 <= value <= 2100 and scale == 1)
-    if is_year_shape and not (following[:1].islower() and _is_plural(following)):
-        before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
+    before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
+    # "1450 arrests" counts; so does a headline's "1894 Homes Damaged", unless a preposition makes it a time.
+    counts = _is_plural(following) and (following[:1].islower() or (
+        following[:1].isupper() and _is_plural(lower) and before[-1:] != [] and before[-1] not in _TIME_WORDS))
+    if is_year_shape and not counts:
         fiscal = before[-1:] == ["fiscal"] or before == ["fiscal", "year"]
         return _make(s, a, b, value, "year", counted=FISCAL_YEAR if fiscal else "year", head="year",
                      qualifier=False, year=int(value))
@@ -879,9 +907,10 @@ def _digit_numbers(s: _Sentence) -> list[Reading]:
             s.take(a, b)
             continue
         scale = _scale(match.group(2))
-        value = _number(match.group(1)) * scale
-        precision = _precision(match.group(1), scale, "count", s.settings)
-        reading = _classify(s, a, b, value, match.group(1), scale, precision)
+        digits = plain_digits(match.group(1), scale)
+        value = _number(digits) * scale
+        precision = _precision(digits, scale, "count", s.settings)
+        reading = _classify(s, a, b, value, digits, scale, precision)
         if reading is not None:
             out.append(reading)
     return out

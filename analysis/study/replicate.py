@@ -228,15 +228,19 @@ def _settings(path: Path, overrides: object) -> Settings:
         settings = DEFAULT.updated(overrides)
     except SettingError as error:
         raise InputError(path, f"[settings] {error}") from None
+    from analysis.learning.deciders import event_decider, figure_decider
     from analysis.learning.models import claim_decider
     from analysis.learning.quote_labels import quote_decider
-    from analysis.measures.claims import FEATURE_SET
+    from analysis.measures import claims, event, figures
     from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
     from analysis.readers.cleaning import deciders_of
 
-    claim_decider(settings, FEATURE_SET)  # a model file that cannot be used stops here, naming the file
+    # A model file that cannot be used stops here, naming the file.
+    claim_decider(settings, claims.FEATURE_SET)
     deciders_of(settings)
     quote_decider(settings, QUOTE_FEATURES)
+    figure_decider(settings, figures.FEATURE_SET)
+    event_decider(settings, event.FEATURE_SET)
     return settings
 
 

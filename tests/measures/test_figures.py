@@ -1,4 +1,9 @@
-"""analysis.measures.figures: figures read with their qualifier and unit, labelled against the source."""
+"""analysis.measures.figures: figures read with their qualifier and unit, labelled against the source.
+
+The labelling tables pin the evidence and the hand-set pairing rules, kept as
+the baseline decider (``figures_label_model = "rules"``); the learned decider
+is tested in tests/test_decisions.py.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,17 @@ from analysis.measures.alignment import Alignment, SentenceMatch
 from analysis.readers.cleaning import clean
 from analysis.records import EventCheck
 from analysis.readers.figures import read, word_value
-from analysis.measures.figures import Figure, FigureReport, check, compare, extract
+from analysis.measures.figures import Figure, FigureReport, check as _check, compare, extract
+from analysis.settings import DEFAULT
 from corpus import ReferenceEvent, ReferenceFigure
 from tests._issue3_texts import RULES_CLEANING
+
+RULES = DEFAULT.updated({"figures_label_model": "rules"})
+
+
+def check(*args, **kwargs) -> FigureReport:
+    """The figure check with the hand-set rules deciding."""
+    return _check(*args, **{"settings": RULES, **kwargs})
 
 SAME_EVENT = EventCheck(True, 1.0, (), None)
 OTHER_EVENT = EventCheck(False, 1.0, (), None)
@@ -75,6 +88,16 @@ def _only(text: str):
     ("The Route 62 bus was late.", "Route 62", "identifier", 62, "", "route"),
     ("The council votes on the fiscal year 2027 budget.", "2027", "year", 2027, "", "fiscal year"),
     ("The company was founded in 2027.", "2027", "year", 2027, "", "year"),
+    # issue #15: figure forms of other conventions
+    ("Peloton recalls 125.000 treadmills.", "125.000", "count", 125000, "", "treadmills"),  # dot thousands
+    ("It cost around US$4.295 at launch.", "around US$4.295", "money", 4295, "around", "$"),
+    ("Police made 1.000.000 stops.", "1.000.000", "count", 1e6, "", "stops"),
+    ("It cost 3.125 billion dollars.", "3.125 billion dollars", "money", 3.125e9, "", "$"),  # a scale: decimals
+    ("It reaches 17 lakh households.", "17 lakh", "count", 1.7e6, "", "households"),
+    ("It reaches 1 crore homes.", "1 crore", "count", 1e7, "", "homes"),
+    ("Police made 1450 arrests.", "1450", "count", 1450, "", "arrests"),  # a count, not a year
+    ("Storm Recovery: 1894 Homes Damaged", "1894", "count", 1894, "", "Homes"),  # a headline's count
+    ("Meta was fined 1.2 billion euros on Monday.", "1.2 billion euros", "money", 1.2e9, "", "€"),
 ])
 def test_reading(text, figure, unit, value, qualifier, counted):
     reading = _only(text)
@@ -87,6 +110,7 @@ def test_reading(text, figure, unit, value, qualifier, counted):
 
 @pytest.mark.parametrize("text", [
     "Call 555-123-4567 for details.",
+    "Newsdesk: 0303 444 1209 (out of hours 0303 444 1201).",
     "The meeting starts at 10 a.m. sharp.",
     "It covers (1) dumping and (2) storage.",
     "Read Comments 48 below the story.",
@@ -221,6 +245,8 @@ ARTICLE_TAIL = "The agency described the results in a statement released to repo
     ("The bill would cap penalties for boatyards with fewer than 50 employees.", "fewer than 50", "unsourced"),
     ("Two of the cited facilities are in the county.", "Two", "unsourced"),
     ("The penalties come to about 11 percent of everything assessed since 2012.", "about 11 percent", "unsourced"),
+    # a sum in another currency is the reporter's conversion, never the primary's sum changed
+    ("The agency assessed €3.9 million in civil penalties.", "€3.9 million", "unsourced"),
 ])
 def test_labels_against_the_primary(sentence, figure, label):
     assert _label(ARTICLE_HEAD + sentence + "\n" + ARTICLE_TAIL, figure).label == label
