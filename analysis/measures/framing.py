@@ -182,7 +182,7 @@ def _lexicons() -> _Lexicons:
     phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
     for entry in word_list("loaded_phrases"):
         words, score = entry.rsplit(None, 1)
-        stems = tuple(_stem(_key(w)) for w in words.split())
+        stems = tuple(porter_stem(_key(w)) for w in words.split())
         phrases.setdefault(stems[0], []).append((stems, " ".join(words.split()), float(score)))
     cues: dict[str, list[tuple[str, ...]]] = {}
     for cue in word_list("attribution_cues"):
@@ -513,7 +513,7 @@ def _vocabulary(read: _Read) -> _Vocabulary:
 def _phrases_in(read: _Read, sentence: _Sentence, primary: _Vocabulary) -> list[tuple[int, int, LoadedTerm]]:
     """The loaded phrases of a sentence: (first word index, last word index + 1, term)."""
     phrases = _lexicons().phrases
-    stems = tuple(map(_stem, sentence.keys))
+    stems = tuple(map(porter_stem, sentence.keys))
     found = []
     index = 0
     while index < len(stems):
@@ -544,7 +544,7 @@ def _loaded_in(read: _Read, primary: _Vocabulary, settings: Settings) -> tuple[L
         title: bool | None = None
         entries = tuple(map(_lookup, sentence.keys))
         in_phrases: set[int] = set()
-        if any(k in lex.phrases for k in map(_stem, sentence.keys)):
+        if any(k in lex.phrases for k in map(porter_stem, sentence.keys)):
             for first, end, term in _phrases_in(read, sentence, primary):
                 found.append(term)
                 in_phrases.update(range(first, end))
