@@ -26,7 +26,7 @@ from tests.conftest import DEV_HARBOR
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the test extras install playwright")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "web"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "web"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() or not shutil.which("pdftoppm"),
                                 reason="needs Debian's chromium and poppler-utils (.ci/run installs them)")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
