@@ -118,7 +118,7 @@ def article_page(handout: Handout, analysis: StoryAnalysis, key: str) -> Article
     """The page of article ``key`` ("A", "B", ...) of ``handout``."""
     view = handout.view.article(key)
     article = analysis.articles[[a.key for a in handout.view.articles].index(key)]
-    lines = (handout.annotated_lines or handout.lines)[key]  # the annotated copy's lines carry the inline labels
+    lines = handout.annotated_lines[key]   # the annotated copy's lines: with the labels drawn inline
     quote_marks = _quote_marks(article, view, lines, analysis)
     figure_marks = _figure_marks(article, lines, analysis)
     claim_marks = _claim_marks(article, view, lines, analysis)
