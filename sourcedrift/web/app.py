@@ -29,7 +29,7 @@ from reports.charts import charts
 from reports.fonts import BOLD, LICENCE, REGULAR, font_path
 from reports.handout import Handout, counts_line, prepare, stylesheet
 from reports.layout import REGULAR as REGULAR_GEOMETRY
-from reports.style import FIGURE, QUOTE, SENTENCE
+from reports.style import FIGURE, GRID, QUOTE, SENTENCE
 from sourcedrift.web import corrections, outputs, refit, uploads
 from sourcedrift.web.marks import KINDS, article_page
 from sourcedrift.web.stories import Entry, Registry
@@ -66,7 +66,7 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
     app.config.update(SECRET_KEY=secrets.token_bytes(32), MAX_CONTENT_LENGTH=uploads.MAX_REQUEST_BYTES,
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True, TEMPLATES_AUTO_RELOAD=False)
     app.extensions["sourcedrift"] = registry
-    app.jinja_env.globals.update(csrf_token=_csrf_token, SENTENCE=SENTENCE, QUOTE=QUOTE, FIGURE=FIGURE,
+    app.jinja_env.globals.update(csrf_token=_csrf_token, SENTENCE=SENTENCE, GRID=GRID, QUOTE=QUOTE, FIGURE=FIGURE,
                                  version=__version__, KINDS=KINDS, PAPERS=outputs.PAPER_CHOICES)
     if analyse:
         registry.analyse_all()

@@ -118,7 +118,7 @@ def article_page(handout: Handout, analysis: StoryAnalysis, key: str) -> Article
     """The page of article ``key`` ("A", "B", ...) of ``handout``."""
     view = handout.view.article(key)
     article = analysis.articles[[a.key for a in handout.view.articles].index(key)]
-    lines = handout.lines[key]
+    lines = handout.lines_for("annotated")[key]  # the marked lines, with each quotation's and figure's label
     quote_marks = _quote_marks(article, view, lines, analysis)
     figure_marks = _figure_marks(article, lines, analysis)
     claim_marks = _claim_marks(article, view, lines, analysis)
