@@ -4,7 +4,7 @@ import pytest
 
 from analysis.readers import attribution_lines, speakers
 from analysis.text.sentences import Paragraph
-from tests.test_speakers import speakers_of
+from tests.readers.test_speakers import speakers_of
 
 
 @pytest.mark.parametrize("article, expected", [

@@ -17,7 +17,7 @@ from analysis.study.quote_training import quote_examples
 from sourcedrift.cli import main
 from analysis.settings import DEFAULT
 from tests.conftest import DEV_HARBOR
-from tests.test_quotes import PRIMARY, body_of
+from tests.measures.test_quotes import PRIMARY, body_of
 
 CORPUS = Path(DEV_HARBOR).parent
 TWO = [str(CORPUS / "dev_harbor"), str(CORPUS / "holdout_spill")]
