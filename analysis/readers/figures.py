@@ -873,7 +873,9 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
         unit, _ = units[lower]
         return _make(s, a, s.text.find(following, b) + len(following), value, "duration",
                      unit_step=unit_step, counted=unit, head=unit)
-    if lower in _CURRENCY_WORDS:
+    # "41,600 pounds of cheese" weighs; only "pounds" not followed by "of" is a sum of money.
+    weight = lower == "pounds" and s.text[s.text.find(following, b) + len(following):].lstrip().lower().startswith("of ")
+    if lower in _CURRENCY_WORDS and not weight:
         stop = s.text.find(following, b) + len(following)
         noun, _, phrase = _counted(s, stop, "money")
         return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step,
