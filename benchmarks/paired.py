@@ -10,7 +10,7 @@ configuration, round by round and over the means.
 
     python benchmarks/paired.py --without-embedding            # the similarity in meaning, priced
     python benchmarks/paired.py --base /tmp/before             # against a checkout of an earlier commit
-    python benchmarks/paired.py --base /tmp/before --without-embedding --pairs 3 --size 1000
+    python benchmarks/paired.py --base /tmp/before --base /tmp/other --without-embedding --pairs 3 --size 1000
 
 A checkout for ``--base``: ``git worktree add /tmp/before <commit>`` (and
 ``git worktree remove /tmp/before`` after); it runs its own
@@ -69,7 +69,8 @@ def run_once(configuration: Configuration, size: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--base", type=Path, help="a checkout of an earlier commit to compare with")
+    parser.add_argument("--base", type=Path, action="append", default=[],
+                        help="a checkout of an earlier commit to compare with (repeatable)")
     parser.add_argument("--without-embedding", action="store_true",
                         help="also run this tree with the claims' similarity in meaning switched off")
     parser.add_argument("--pairs", type=int, default=3, help="rounds (each runs every configuration once)")
@@ -78,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     configurations = [Configuration("this tree", HERE)]
     if args.without_embedding:
         configurations.append(Configuration("without embedding", HERE, ("--without-embedding",)))
-    if args.base:
-        _check_tree(args.base)
-        configurations.append(Configuration(f"base {args.base}", args.base))
+    for base in args.base:
+        _check_tree(base)
+        configurations.append(Configuration(f"base {base.name}", base))
     if len(configurations) < 2:
         parser.error("give --base DIR, --without-embedding or both")
     _check_tree(HERE)

@@ -35,8 +35,8 @@ def _model() -> _Embedding:
     The table is mapped from the safetensors file as it lies (its header is
     8 bytes of length and a JSON index; float16 rows follow), so a process
     pays neither the safetensors import nor a float32 copy of 32,000 rows:
-    only the rows its texts use are read and widened. A process that forks
-    workers loads it first (``load``), so they share it.
+    only the rows a text uses are read and widened. A process that forks
+    workers loads it first (``analysis.pipeline.warm_up``), so they share it.
     """
     from tokenizers import Tokenizer
 
@@ -48,11 +48,6 @@ def _model() -> _Embedding:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return _Embedding(tokenizer, _table(root / _WEIGHTS))
-
-
-def load() -> None:
-    """Load the tokenizer and map the table now (in a process about to fork its workers)."""
-    _model()
 
 
 def _table(path: Path) -> np.ndarray:
@@ -72,35 +67,23 @@ def _table(path: Path) -> np.ndarray:
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
-# Texts whose vectors a process keeps (1 KB each): several stories' distinct sentences.
-_KNOWN_TEXTS = 8192
+# Texts whose vectors a process keeps (1 KB each): the distinct sentences of a few stories.
+_KNOWN_TEXTS = 4096
 
 
 class _Embedding:
-    """One process's tokenizer and table, and its two caches: widened rows and the vectors of texts met.
+    """One process's tokenizer and table, and the vectors of the texts it has met (an explicit cache).
 
-    Both caches give the numbers computing afresh gives, bit for bit:
-    widening float16 to float32 is exact, and a text's vector depends on
-    that text alone (each text's tokens are summed on their own, in order).
+    A text's vector depends on that text alone (its tokens are summed on
+    their own, in order), so a text met again is looked up: the numbers
+    computing it afresh gives, bit for bit.
     """
 
     def __init__(self, tokenizer, table: np.ndarray) -> None:
         self.tokenizer = tokenizer
         self.table = table
         self.width = table.shape[1]
-        # Allocated zeroed, so the pages of rows never used take no memory.
-        self.wide = np.zeros(table.shape, dtype=np.float32)
-        self.widened = np.zeros(table.shape[0], dtype=bool)
         self.known: dict[str, np.ndarray] = {}
-
-    def rows(self, ids: np.ndarray) -> np.ndarray:
-        """``table[ids]`` as float32; each row widened on its first use only (widening was most of the time)."""
-        fresh = ids[~self.widened[ids]]
-        if fresh.size:
-            fresh = np.unique(fresh)
-            self.wide[fresh] = self.table[fresh]
-            self.widened[fresh] = True
-        return self.wide[ids]
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """The vectors of ``texts``: each distinct text computed once, a text met again looked up."""
@@ -128,7 +111,7 @@ class _Embedding:
                 ids.extend(found)
         if ids:
             # One gather and one segmented sum for all texts (each segment summed on its own, in token order).
-            sums = np.add.reduceat(self.rows(np.array(ids, dtype=np.intp)), starts, axis=0)
+            sums = np.add.reduceat(self.table[ids].astype(np.float32), starts, axis=0)
             counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
             means = sums / counts
             norms = np.linalg.norm(means, axis=1, keepdims=True)

@@ -55,10 +55,3 @@ def test_the_kept_vectors_are_dropped_when_full_and_never_changed_by_a_caller(mo
     assert vectors(_TEXTS).tobytes() == afresh.tobytes()
     assert vectors(_TEXTS[:2]).tobytes() == afresh[:2].tobytes()
 
-
-def test_widened_rows_are_the_tables_rows_as_float32():
-    model = _model()
-    ids = np.array([5, 17, 5, 31999, 17, 0], dtype=np.intp)
-    expected = np.asarray(model.table[ids]).astype(np.float32)
-    assert model.rows(ids).tobytes() == expected.tobytes()
-    assert model.rows(ids[::-1]).tobytes() == expected[::-1].tobytes()  # rows widened before
