@@ -110,8 +110,9 @@ class _Embedding:
                 rows.append(i)
                 ids.extend(found)
         if ids:
-            # One gather and one segmented sum for all texts (each segment summed on its own, in token order).
-            sums = np.add.reduceat(self.table[ids].astype(np.float32), starts, axis=0)
+            # One gather and one segmented sum for all texts (each segment summed on its own, in token order),
+            # in float32 as the rows are widened: no widened copy of the gathered rows is made.
+            sums = np.add.reduceat(self.table[ids], starts, axis=0, dtype=np.float32)
             counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
             means = sums / counts
             norms = np.linalg.norm(means, axis=1, keepdims=True)
