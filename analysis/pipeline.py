@@ -193,8 +193,8 @@ def warm_up(settings: Settings = DEFAULT) -> None:
     a second of processor time per worker). Nothing of the sample is kept
     but the loaders' caches, which give every later analysis the same results.
     """
-    sample = tuple(Document(name, name, role, outlet, "", "", "", text) for name, role, outlet, text in (
-        ("sample_primary.txt", "primary", "", _SAMPLE_PRIMARY), ("sample_article.txt", "coverage", "Sample", _SAMPLE_ARTICLE)))
+    sample = (Document("sample_primary.txt", "sample_primary.txt", "primary", "", "", "", "", _SAMPLE_PRIMARY),
+              Document("sample_article.txt", "sample_article.txt", "coverage", "Sample", "", "", "", _SAMPLE_ARTICLE))
     analyse_story(Story("sample", "", Path("."), sample, ()), settings)
 
 

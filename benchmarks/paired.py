@@ -1,4 +1,4 @@
-"""Paired scale runs: this tree against another checkout, or against itself without the embedding (a script, not a test).
+"""Paired scale runs: this tree against earlier checkouts, or without the embedding (a script, not a test).
 
 Runs ``benchmarks/scale.py --sizes N`` in a fresh process per run, for each
 configuration in turn, round after round, the order reversed every other
@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     for configuration in configurations:
         cpu = [r["cpu_ms"] for r in runs[configuration.name]]
         rate = statistics.mean(r["rate"] for r in runs[configuration.name])
-        print(f"{configuration.name:>24} {', '.join(f'{c:.1f}' for c in cpu):>32} {statistics.mean(cpu):6.1f} {rate:10.1f}")
+        runs_shown = ", ".join(f"{c:.1f}" for c in cpu)
+        print(f"{configuration.name:>24} {runs_shown:>32} {statistics.mean(cpu):6.1f} {rate:10.1f}")
     for configuration in configurations[1:]:
         theirs = runs[configuration.name]
         paired = [m["cpu_ms"] / t["cpu_ms"] for m, t in zip(mine, theirs)]
