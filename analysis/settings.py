@@ -392,6 +392,11 @@ SHORT_PATTERN_WORDS = 12
 # the two share this share of their words (Jaccard); headlines repeated in the
 # held-out pages share 0.7 and more, different sentences of one story under 0.5.
 HEADLINE_VARIANT_MIN_JACCARD = 0.6
+# Consecutive lines that are each a label and a figure ("North West: £354,027,146")
+# make a table of the text's own figures, kept as text from this many: one or
+# two such lines may be a contact or a price ("Start your subscription today:
+# $4 for 4 months."); no gold boilerplate has three in a row.
+FIGURE_TABLE_MIN_LINES = 3
 
 # Facts. Initials of runs of 2 to this many words are the abbreviations an
 # article may use for the primary's words ("OIG" for "Office of the Inspector
