@@ -193,8 +193,9 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
         except (ValueError, InputError) as error:
             abort(400, description=f"Not saved: {error}")
         session["coder"] = review.coder
+        anchor = "checks" if mark in corrections.DOCUMENT_FIELDS else "evidence"
         return redirect(url_for("article", story_id=story_id, key=key, mark=mark, saved=path.name,
-                                _anchor="evidence"), code=303)
+                                _anchor=anchor), code=303)
 
     @app.get("/story/<story_id>/grid")
     def grid(story_id: str):
