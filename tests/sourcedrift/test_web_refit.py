@@ -235,3 +235,12 @@ def test_the_refit_endpoints_need_the_csrf_token(bench, url):
     response = client.post(url, data={"models": "mine", "coder": "Ms. Rivera"})
     assert response.status_code == 400 and "CSRF" in response.get_data(as_text=True)
     assert app.extensions["sourcedrift"].settings == app.extensions["sourcedrift-refit"].shipped
+
+
+def test_serve_help_says_where_refitted_models_go(capsys):
+    from sourcedrift.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "refit the learned decisions with those corrections" in out and "(DIR/models/CODER/)" in out
