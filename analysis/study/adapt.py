@@ -223,20 +223,22 @@ def adapt(gold: Sequence[tuple[object, Gold]], judged: Sequence[Judged], setting
     judged = [j for j in judged if j.judgements]
     if not judged:
         raise ValueError("no judged units: review some marks first")
+    if not gold:
+        raise ValueError("no gold stories to add the judgements to")
     analyse = analyse or analyse_story
     plain = plain_settings(settings)
     from_gold: dict[str, _Examples] = {}
     from_judged: dict[str, _Examples] = {}
-    gold_analyses, judged_analyses = [], []
+    gold_analyses, judged_analyses = [], []   # (analysis, its figure evidence)
     for story, found in gold:
         progress(f"analysing {story.name}")
         analysis = analyse(story, plain)
-        gold_analyses.append(analysis)
+        gold_analyses.append((analysis, _evidence(analysis, plain)))
         from_gold[story.name] = _gold_examples(analysis, found, plain)
     for item in judged:
         progress(f"analysing {item.story.name}")
         analysis = analyse(item.story, plain)
-        judged_analyses.append(analysis)
+        judged_analyses.append((analysis, _evidence(analysis, plain)))
         from_judged[item.story.name] = _join([from_judged.get(item.story.name, _Examples([], [], [], [])),
                                               _judged_examples(analysis, item, plain)])
 
@@ -245,19 +247,19 @@ def adapt(gold: Sequence[tuple[object, Gold]], judged: Sequence[Judged], setting
 
     def side(sources: Sequence[dict[str, _Examples]], label: str) -> list:
         scored = []
-        for (story, found), analysis in zip(gold, gold_analyses):
+        for (story, found), (analysis, evidence) in zip(gold, gold_analyses):
             progress(f"{label}: fitting without {story.name}")
             train = train_without(story.name, sources)
-            scored.append((_decide(analysis, _evidence(analysis, plain), train, settings, plain), found))
+            scored.append((_decide(analysis, evidence, train, settings, plain), found))
         return scored
 
     before_gold = side([from_gold], "before")
     after_gold = side([from_gold, from_judged], "after")
     after_judged = []
-    for item, analysis in zip(judged, judged_analyses):
+    for item, (analysis, evidence) in zip(judged, judged_analyses):
         progress(f"after: fitting without {item.story.name}")
         train = train_without(item.story.name, [from_gold, from_judged])
-        after_judged.append((_decide(analysis, _evidence(analysis, plain), train, settings, plain), item))
+        after_judged.append((_decide(analysis, evidence, train, settings, plain), item))
     before = Figures(_shown(pooled_score(before_gold)), tally([(current[j.story.name], j) for j in judged]))
     after = Figures(_shown(pooled_score(after_gold)), tally(after_judged))
 

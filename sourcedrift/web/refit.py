@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import tomllib
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -134,6 +135,7 @@ class Result:
     before: dict[str, Any]      # {"gold": {measure: {metric: value}}, "judged": {measure: [agree, total]}}
     after: dict[str, Any]
     files: dict[str, str]       # model file -> SHA-256
+    before_models: str = ""     # whose refitted models labelled the "before" of the judged units ("": the shipped)
 
     def rows(self) -> list[tuple[str, Any, Any]]:
         """(what, before, after) of the gold stories' pooled metrics."""
@@ -160,7 +162,8 @@ def read_result(folder: Path) -> Result | None:
         if data.get("format") != RESULT_FORMAT:
             raise ValueError(f"format is not {RESULT_FORMAT!r}")
         result = Result(data["coder"], folder, tuple(data["gold_stories"]), tuple(data["judged_stories"]),
-                        dict(data["learned"]), data["before"], data["after"], dict(data["files"]))
+                        dict(data["learned"]), data["before"], data["after"], dict(data["files"]),
+                        str(data.get("before_models", "")))
         result.rows(), result.judged_rows()
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise RefitError(path, f"is not a readable refit ({error}); refit again to replace it") from None
@@ -172,13 +175,13 @@ def read_result(folder: Path) -> Result | None:
     return result
 
 
-def _result_json(coder: str, found, files: dict[str, bytes]) -> bytes:
+def _result_json(coder: str, found, files: dict[str, bytes], before_models: str) -> bytes:
     def side(figures) -> dict:
         return {"gold": figures.gold_pooled, "judged": {m: [t.agree, t.total] for m, t in figures.judged.items()}}
 
     data = {"format": RESULT_FORMAT, "coder": coder, "gold_stories": list(found.gold_stories),
             "judged_stories": list(found.judged_stories), "learned": found.learned,
-            "before": side(found.before), "after": side(found.after),
+            "before": side(found.before), "after": side(found.after), "before_models": before_models,
             "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}}
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -208,20 +211,25 @@ class Refitter:
             self._status = Status(**current)
 
     def judged(self, coder: str) -> tuple[list[Judged], dict[str, Any], list[str]]:
-        """The coder's judgements in every analysed story, those stories' analyses, and stories not yet analysed."""
-        found, current, waiting = [], {}, []
+        """The coder's judgements in every analysed story, those stories' analyses, and one line per story left out
+        (not analysed yet, or its gold file unreadable)."""
+        found, current, left_out = [], {}, []
         slug = corrections.coder_slug(coder)
         for entry in self.registry.entries():
             if not corrections.gold_path(entry.directory, slug).is_file():
                 continue
             if entry.analysis is None:
-                waiting.append(entry.title)
+                left_out.append(f"{entry.title}: still being analysed")
                 continue
-            judged = judgements(entry.analysis, entry.directory, slug)
+            try:
+                judged = judgements(entry.analysis, entry.directory, slug)
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                left_out.append(f"{corrections.gold_path(entry.directory, slug)}: cannot be read ({error})")
+                continue
             if judged.judgements:
                 found.append(judged)
                 current[entry.analysis.story.name] = entry.analysis
-        return found, current, waiting
+        return found, current, left_out
 
     def start(self, coder: str) -> bool:
         """Start a refit on ``coder``'s corrections; False when one is already running.
@@ -239,11 +247,12 @@ class Refitter:
             steps = 3 * len(self.gold) + 2 * len(judged) + 1
             self._status = Status("running", 0, steps, "starting")
             self.coder = slug
-            self._thread = threading.Thread(target=self._run, args=(slug, judged, current), name="refit", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(slug, judged, current, self.in_use or ""),
+                                            name="refit", daemon=True)
         self._thread.start()
         return True
 
-    def _run(self, coder: str, judged: list[Judged], current: dict[str, Any]) -> None:
+    def _run(self, coder: str, judged: list[Judged], current: dict[str, Any], before_models: str) -> None:
         from analysis.study.training import load_gold_story
         from reports.files import staged_output
 
@@ -258,7 +267,7 @@ class Refitter:
             with staged_output(folder) as staging:
                 for name, data in sorted(found.files.items()):
                     (staging / name).write_bytes(data)
-                (staging / RESULT).write_bytes(_result_json(coder, found, found.files))
+                (staging / RESULT).write_bytes(_result_json(coder, found, found.files, before_models))
         except (InputError, ValueError) as error:
             self._set(state="failed", error=str(error), message="")
             return

@@ -244,3 +244,16 @@ def test_serve_help_says_where_refitted_models_go(capsys):
         main(["serve", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "refit the learned decisions with those corrections" in out and "(DIR/models/CODER/)" in out
+
+
+def test_an_unreadable_gold_file_is_named_and_left_out(bench):
+    app, story, _ = bench
+    refitter = app.extensions["sourcedrift-refit"]
+    (story / "gold-torn.toml").write_text("[meta\nstory = ", encoding="utf-8")
+    found, _, left_out = refitter.judged("Torn")
+    assert found == [] and len(left_out) == 1 and "gold-torn.toml: cannot be read" in left_out[0]
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["coder"] = "Torn"
+    assert "gold-torn.toml: cannot be read" in client.get("/refit").get_data(as_text=True)
+    (story / "gold-torn.toml").unlink()
