@@ -274,8 +274,7 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
             judged = refitter.judged(slug)
         return render_template("refit.html", coder=coder, slug=slug, status=refitter.status, result=result,
                                problem=problem, judged=judged, refitter=refitter,
-                               hashes=refit.model_hashes(registry.settings),
-                               shipped=refit.model_hashes(refitter.shipped), gold=refitter.gold)
+                               hashes=refit.model_hashes(registry.settings), gold=refitter.gold)
 
     @app.get("/refit/status.json")
     def refit_status():
