@@ -147,3 +147,19 @@ def test_the_event_model_is_fitted_without_the_hard_constraint():
                 for i, (v, label) in enumerate([(2.0, "different"), (1.5, "different"), (-1.0, "same"),
                                                 (-0.5, "same"), (0.0, "same")])]
     assert list(fit_event_model(examples).feature_names_) == ["votes"]
+
+
+def test_the_quality_tables_score_every_learned_decider_fitted_on_all_and_the_rules_apart():
+    from analysis.study.quality import fitted_on_all, rules_baseline
+    from analysis.study.training import load_gold_story
+
+    stories = [load_gold_story(d) for d in TWO]
+    found = fitted_on_all(stories, DEFAULT)
+    assert found.stories == ("dev_harbor", "holdout_spill")
+    for scores in (*found.per_story, found.pooled):
+        assert {"boilerplate", "quotes", "claims", "numbers", "documents"} <= set(scores)
+    # In-sample, the event model fitted on both stories decides each of their documents right.
+    assert found.pooled["documents"]["same_event_accuracy"] == 1.0
+    per_story, pooled = rules_baseline(stories, DEFAULT)
+    assert len(per_story) == 2 and 0.0 <= pooled["numbers"]["not_match_f1"] <= 1.0
+    assert pooled["documents"]["same_event_accuracy"] == 1.0
