@@ -145,14 +145,21 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--json", metavar="FILE", help="also write the agreement, unit by unit, as JSON")
     agree.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    serve = commands.add_parser("serve", help="the teacher's workbench: a local web page for stories, marks and corrections")
+    serve = commands.add_parser(
+        "serve", help="the teacher's workbench: a local web page for stories, marks, corrections "
+                      "and refitting the learned decisions with them",
+        description="The teacher's workbench, a local web page: make and read stories, correct any mark's label "
+                    "(and the event check and paywall notice) into gold-<name>.toml in the story folder, and refit "
+                    "the learned decisions with those corrections in the background, with leave-one-story-out "
+                    "figures before and after.")
     serve.add_argument("stories", nargs="*", metavar="STORY_DIR", help="story folders to open (besides the workspace's)")
     serve.add_argument("--port", type=int, default=8765, metavar="N", help="port to listen on (default: 8765; 0: any free one)")
     serve.add_argument("--host", default="127.0.0.1", metavar="H",
                        help="address to listen on (default: 127.0.0.1, this computer only; anything else prints a warning)")
     serve.add_argument("--open", action="store_true", help="open the page in the default web browser")
     serve.add_argument("--workspace", metavar="DIR",
-                       help="where stories made in the page are written (default: $XDG_DATA_HOME/sourcedrift/stories, "
+                       help="where stories made in the page, and the models refitted with a coder's corrections "
+                            "(DIR/models/CODER/), are written (default: $XDG_DATA_HOME/sourcedrift/stories, "
                             "i.e. ~/.local/share/sourcedrift/stories)")
     serve.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
