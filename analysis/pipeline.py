@@ -250,7 +250,8 @@ def analyse_article(
     aligned = alignment.align(body, model, settings)
     found = figures.extract(body, settings)
     event_check = check_event(body, primary_body, aligned, story.references, settings,
-                              found=found, primary_figures=primary.figures, quote_report=quote_report)
+                              found=found, primary_figures=primary.figures, quote_report=quote_report,
+                              published=(document.published, primary.document.published))
     quote_report = quotes.for_event(quote_report, event_check)
     figure_report = figures.check(body, found, primary_body, primary.figures, aligned, event_check, settings,
                                   primary_name=primary.document.file, primary_published=primary.document.published)
@@ -281,12 +282,14 @@ def check_event(
     found: figures.FigureReport,
     primary_figures: figures.FigureReport,
     quote_report: quotes.QuoteReport,
+    published: tuple[str, str] = ("", ""),
 ) -> EventCheck:
     """The event check of ``article``, with the figure checks it weighs made here.
 
     The figure check labels the article's figures (``found``) once as if it
     reported the primary's event and once per reference sheet; the event
-    check counts how well each fits.
+    check counts how well each fits. ``published`` holds the manifests' dates
+    of publication of the article and of the primary ("" if unknown).
     """
     # By the hand-set figure rules whatever decides figures: the event evidence must not move with a figure model.
     rules = FigureDecider(None)
@@ -294,4 +297,5 @@ def check_event(
                               settings, decider=rules)
                 for reference in (None, *references)]
     return event.check(primary, references, settings, figures=found, primary_figures=primary_figures,
-                       quotes=quote_report, labelled=labelled[0], labelled_by_reference=labelled[1:])
+                       quotes=quote_report, labelled=labelled[0], labelled_by_reference=labelled[1:],
+                       article=article, article_published=published[0], primary_published=published[1])

@@ -145,14 +145,21 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--json", metavar="FILE", help="also write the agreement, unit by unit, as JSON")
     agree.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    serve = commands.add_parser("serve", help="the teacher's workbench: a local web page for stories, marks and corrections")
+    serve = commands.add_parser(
+        "serve", help="the teacher's workbench: a local web page for stories, marks, corrections "
+                      "and refitting the learned decisions with them",
+        description="The teacher's workbench, a local web page: make and read stories, correct any mark's label "
+                    "(and the event check and paywall notice) into gold-<name>.toml in the story folder, and refit "
+                    "the learned decisions with those corrections in the background, with leave-one-story-out "
+                    "figures before and after.")
     serve.add_argument("stories", nargs="*", metavar="STORY_DIR", help="story folders to open (besides the workspace's)")
     serve.add_argument("--port", type=int, default=8765, metavar="N", help="port to listen on (default: 8765; 0: any free one)")
     serve.add_argument("--host", default="127.0.0.1", metavar="H",
                        help="address to listen on (default: 127.0.0.1, this computer only; anything else prints a warning)")
     serve.add_argument("--open", action="store_true", help="open the page in the default web browser")
     serve.add_argument("--workspace", metavar="DIR",
-                       help="where stories made in the page are written (default: $XDG_DATA_HOME/sourcedrift/stories, "
+                       help="where stories made in the page, and the models refitted with a coder's corrections "
+                            "(DIR/models/CODER/), are written (default: $XDG_DATA_HOME/sourcedrift/stories, "
                             "i.e. ~/.local/share/sourcedrift/stories)")
     serve.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
@@ -282,9 +289,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _cross_validate(args: argparse.Namespace) -> int:
     from analysis.study.evaluate import format_scores
-    from analysis.study.cv import cross_validate
-    from analysis.study.line_training import analyser
-    from analysis.study.synthetic import synthetic_by_story
+    from analysis.study.quality import leave_one_story_out
     from analysis.study.training import load_gold_story
     from reports.files import write_atomic
     from reports.results_json import dumps
@@ -300,10 +305,7 @@ def _cross_validate(args: argparse.Namespace) -> int:
     unclaimed = [story.name for story, gold in stories if "claims" not in gold.annotated]
     if unclaimed:
         raise InputError(unclaimed[0], "its gold does not annotate claims; --cv fits and scores claims")
-    extra = synthetic_by_story([story for story, _ in stories], settings, weight=settings.claims_synthetic_weight)
-    folds = _line_folds(stories, settings)
-    found = cross_validate(stories, settings, extra=extra, analyse=analyser(folds.deciders))
-    found, decisions = _with_decisions(found, stories, settings)
+    found = leave_one_story_out(stories, settings, folds=_line_folds(stories, settings))
     print(f"leave-one-story-out over {len(found.stories)} stories (claims labelled, lines and paywalls, figures "
           "and same_event decided, by models fitted without the story and without the cases made from its primary)")
     for name, scores in zip(found.stories, found.per_story):
@@ -314,46 +316,34 @@ def _cross_validate(args: argparse.Namespace) -> int:
     for line in format_scores(found.pooled):
         print(f"  {line}")
     print("pooled, rules baseline (the claims and quotation cascades, same stories)")
-    for line in format_scores(found.baseline_pooled):
+    for line in format_scores(found.rules_pooled):
         print(f"  {line}")
     print("pooled, figures and events decided by the hand-set rules (the baseline)")
-    for line in format_scores(decisions.baseline_pooled):
+    for line in format_scores(found.decisions_rules_pooled):
         print(f"  {line}")
     if args.json:
         write_atomic(args.json, dumps({"stories": dict(zip(found.stories, found.per_story)),
                                        "pooled": found.pooled,
-                                       "baseline": {"stories": dict(zip(found.stories, found.baseline_per_story)),
-                                                    "pooled": found.baseline_pooled},
-                                       "baseline_pooled": decisions.baseline_pooled}))
+                                       "baseline": {"stories": dict(zip(found.stories, found.rules_per_story)),
+                                                    "pooled": found.rules_pooled},
+                                       "baseline_pooled": found.decisions_rules_pooled}))
     return 0
 
 
 def _line_folds(stories, settings: Settings):
     """The line and paywall models of leave-one-story-out (``rules`` in the settings keeps the rules)."""
-    from analysis.learning.models import RULES
-    from analysis.study import line_training
+    from analysis.study.quality import line_folds
 
-    pages = [page for story, gold in stories for page in line_training.gold_pages(story, gold)]
     try:
-        return line_training.cross_fit(pages, settings, learn_lines=settings.boilerplate_model != RULES,
-                                       learn_paywall=settings.paywall_model != RULES)
+        return line_folds(stories, settings)
     except ValueError as error:
         raise InputError(Path(stories[0][0].directory) / "gold.toml", str(error)) from None
 
 
-def _with_decisions(found, stories, settings):
-    """``found`` with its figures and documents scores replaced by those of the figure and event models
-    fitted without each story (``analysis.study.figure_training``), and those cross-validated figures."""
+def _train(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from analysis.study.figure_training import cross_validate_decisions
-
-    decisions = cross_validate_decisions(stories, settings)
-    per_story = tuple({**claims, **figures} for claims, figures in zip(found.per_story, decisions.per_story))
-    return replace(found, per_story=per_story, pooled={**found.pooled, **decisions.pooled}), decisions
-
-
-def _train(args: argparse.Namespace) -> int:
+    from analysis.learning.models import RULES
     from analysis.study import line_training
     from analysis.study.quote_training import model_file as quote_model_file
     from analysis.study.quote_training import quote_examples
@@ -362,7 +352,9 @@ def _train(args: argparse.Namespace) -> int:
     from analysis.pipeline import analyse_story
     from reports.files import staged_output
 
-    settings = rules_settings(load_settings(args.config, models=False))
+    # The votes decide the event while training: the event model is one of the files refitted here (an
+    # out-of-date one must not stop its own refit); on the gold stories the two give the same verdicts.
+    settings = replace(rules_settings(load_settings(args.config, models=False)), event_model=RULES)
     say = _progress(args.quiet)
     out = Path(args.out)
     if out.exists() and not out.is_dir():

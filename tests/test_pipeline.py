@@ -74,5 +74,6 @@ def test_check_event_is_the_pipelines_event_check(dev_harbor):
     quote_report = quotes.analyse_story(primary.cleaning.body, bodies)[1][4]
     again = pipeline.check_event(article.cleaning.body, primary.cleaning.body, alignment.align(article.cleaning.body, model),
                                  dev_harbor.references, found=figures.extract(article.cleaning.body),
-                                 primary_figures=primary.figures, quote_report=quote_report)
+                                 primary_figures=primary.figures, quote_report=quote_report,
+                                 published=(article.document.published, primary.document.published))
     assert again == article.event and again.same_event is False

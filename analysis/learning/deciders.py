@@ -107,7 +107,14 @@ class EventDecider:
     min_votes: float = 1.0
 
     def same_event(self, features: Features) -> tuple[bool, tuple[str, ...]]:
-        """True for the same event, and the features that decided it (none when the votes did)."""
+        """True for the same event, and the features that decided it (none when the votes did).
+
+        An article published well before its primary reports another event
+        whatever the evidence (``published_before``: a hard constraint, not a
+        weight; ``analysis.settings.EVENT_PUBLISHED_BEFORE_DAYS``).
+        """
+        if features.get("published_before"):
+            return False, ("published_before",)
         if self.model is None:
             label, deciding = RuleEventClassifier(min_votes=self.min_votes).fit([], []).decide(features)
         else:

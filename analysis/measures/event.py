@@ -18,7 +18,14 @@ year's operation). The check weighs five kinds of evidence, each a vote for
   never names, and to none it does (half a vote);
 - **reference**: the story has a reference sheet (``story.references``: the
   figures an earlier release published) that the article fits better than the
-  primary: its figures are then compared with the sheet, not the wrong primary.
+  primary: its figures are then compared with the sheet, not the wrong primary;
+- **published**: the dates of publication the manifest gives. An article
+  published well before its primary cannot report it (a hard constraint:
+  another event whatever the other votes); one published months after it
+  leans to another edition (a vote);
+- **subjects** (evidence for the learned decider, no vote): the names the
+  article is about (written three times, once in its lead) that the primary
+  never writes, another company, place or body.
 
 Figures, dates and periods are read once, by :mod:`analysis.measures.figures`:
 the pipeline labels the article's figures against the primary (and each
@@ -30,27 +37,90 @@ margin.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from analysis.learning.deciders import EventDecider, event_decider
 from analysis.measures.figures import FigureReport
 from analysis.measures.quotes import QuoteReport
 from analysis.readers.cleaning import Body
-from analysis.readers.facts import AMOUNT_UNITS, primary_facts
+from analysis.readers.facts import AMOUNT_UNITS, PrimaryFacts, names, primary_facts, title_case
 from analysis.readers.speakers import is_organisation_name
 from analysis.records import EventCheck, calendar
-from analysis.settings import DEFAULT, Settings
+from analysis.settings import (
+    DEFAULT,
+    EVENT_PUBLISHED_AFTER_DAYS,
+    EVENT_PUBLISHED_BEFORE_DAYS,
+    EVENT_SUBJECT_LEAD_SENTENCES,
+    EVENT_SUBJECT_MIN_MENTIONS,
+    Settings,
+)
 from corpus import ReferenceEvent
 
 
 # The evidence an event decider weighs (``EventCheck.features``); a model made for other features is refused on load.
-FEATURE_SET = "event-1"
+FEATURE_SET = "event-2"
 
 
 def officials(quotes: QuoteReport) -> tuple[str, ...]:
     """Surnames (lower case, sorted) of the people ``quotes`` credits with quotations; organisations aside."""
     return tuple(sorted({quote.speaker.split()[-1].lower() for quote in quotes.quotes
                          if quote.speaker.split() and not is_organisation_name(quote.speaker)}))
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’.][A-Za-z]+)*")
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def published_range(published: str) -> tuple[date, date] | None:
+    """The first and last day a manifest's ``published`` ("2019", "2018-06", "2018-06-12") may mean; None if unknown."""
+    match = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", published or "")
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            following = date(year + (month == 12), month % 12 + 1, 1)
+            return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+        return date(year, month, day), date(year, month, day)
+    except ValueError:
+        return None
+
+
+def publication_gap(article_published: str, primary_published: str) -> int | None:
+    """Days from the primary's publication to the article's (negative: the article came first; 0 when
+    the two dates may coincide); None when either is unknown."""
+    article, primary = published_range(article_published), published_range(primary_published)
+    if article is None or primary is None:
+        return None
+    if article[1] < primary[0]:
+        return article[1].toordinal() - primary[0].toordinal()
+    if article[0] > primary[1]:
+        return article[0].toordinal() - primary[1].toordinal()
+    return 0
+
+
+def subject_names(body: Body, *, min_mentions: int = EVENT_SUBJECT_MIN_MENTIONS,
+                  lead_sentences: int = EVENT_SUBJECT_LEAD_SENTENCES) -> tuple[str, ...]:
+    """The names ``body`` is about, sorted: written capitalised in mid-sentence, at least ``min_mentions``
+    times in all, once in its first ``lead_sentences`` sentences. Acronyms and weekdays aside."""
+    named: set[str] = set()
+    for sentence in body.sentences:
+        if not title_case(sentence):
+            named.update(names(sentence.text))
+    counts = Counter(re.sub(r"['’]s$", "", w) for w in _WORD.findall(body.text))
+    lead = {re.sub(r"['’]s$", "", w) for s in body.sentences[:lead_sentences] for w in _WORD.findall(s.text)}
+    return tuple(sorted(w for w in named - _WEEKDAYS
+                        if len(w) > 2 and not w.isupper() and counts[w] >= min_mentions and w in lead))
+
+
+def new_subjects(body: Body, facts: PrimaryFacts) -> tuple[str, ...]:
+    """The subject names of ``body`` that the primary never writes (nor abbreviates)."""
+    return tuple(w for w in subject_names(body) if w.lower() not in facts.words and w.upper() not in facts.initialisms)
 
 
 def _months_text(months) -> str:
@@ -104,6 +174,9 @@ def check(
     quotes: QuoteReport,
     labelled: FigureReport,
     labelled_by_reference: Sequence[FigureReport],
+    article: Body | None = None,
+    article_published: str = "",
+    primary_published: str = "",
     decider: EventDecider | None = None,
 ) -> EventCheck:
     """Weigh the year, period, figures and officials of an article against the primary and any references.
@@ -113,7 +186,9 @@ def check(
     article's figures checked (``figures.check``) as if it reported the
     primary's event (``EventCheck.assumed()``), ``labelled_by_reference`` the
     same for each of ``references`` in order (``EventCheck.assumed(reference)``),
-    both by the hand-set figure rules. The verdict comes from the decider the
+    both by the hand-set figure rules. ``article`` is the article's body (for
+    its subject names) and ``article_published`` / ``primary_published`` the
+    manifests' dates of publication ("" if unknown). The verdict comes from the decider the
     settings name (``event_model``: the vote formula, "rules", or a model
     fitted on gold); ``decider`` overrides them (cross-validation).
     """
@@ -210,6 +285,23 @@ def check(
     if best[1] is not None and best[0] >= 1:
         votes += 1
         reasons.append((+1, 4, f"matches the reference sheet for {best[1].name}: {best[2]}"))
+
+    # Published: coverage cannot come out well before the release it reports; months after, it leans elsewhere.
+    gap = publication_gap(article_published, primary_published)
+    before = gap is not None and gap < -EVENT_PUBLISHED_BEFORE_DAYS
+    after = gap is not None and gap > EVENT_PUBLISHED_AFTER_DAYS
+    features.update(published_before=float(before), published_after=float(after))
+    if before:
+        reasons.append((+1, 6, f"was published {-gap} days before the primary, so it cannot report it"))
+    elif after:
+        votes += 1
+        reasons.append((+1, 3, f"was published {gap} days after the primary"))
+
+    # Subjects: names the article is about that the primary never writes (evidence for a learned decider).
+    subjects = new_subjects(article, facts) if article is not None else ()
+    features.update(subjects_new=float(len(subjects)))
+    if subjects:
+        reasons.append((+1, 0.5, f"is about {', '.join(subjects)}, a name the primary never writes"))
 
     features.update(reference_fit=best[0], votes=votes)
     same_event, deciding = (decider or event_decider(settings, FEATURE_SET)).same_event(features)

@@ -21,7 +21,13 @@ from importlib import resources
 from typing import Literal
 
 from analysis.learning.lines import BinaryDecider, CleaningDeciders, cleaning_deciders
-from analysis.settings import DEFAULT, HEADLINE_VARIANT_MIN_JACCARD, SHORT_PATTERN_WORDS, Settings
+from analysis.settings import (
+    DEFAULT,
+    FIGURE_TABLE_MIN_LINES,
+    HEADLINE_VARIANT_MIN_JACCARD,
+    SHORT_PATTERN_WORDS,
+    Settings,
+)
 from analysis.text.sentences import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
 
 Category = Literal[
@@ -201,6 +207,11 @@ def clean(text: str, settings: Settings = DEFAULT, *, declared_paywall: str = ""
     else:
         labels, headline = _model_labels(page, line_features(page, context), deciders.lines, settings)
     all_lines = page.lines
+    # A table of the text's own figures, however short its lines, is text: page chrome never
+    # lists labelled figures line after line ("North West: £354,027,146" under a release).
+    table = _figure_table(all_lines)
+    labels = [("body", "table", "a list of labelled figures") if i in table else label
+              for i, label in enumerate(labels)]
 
     # Repeated copy: a long body paragraph seen before is dropped (keep the first).
     seen: set[str] = set()
@@ -241,6 +252,24 @@ class PageLayout:
     footer: int
     blank_before: tuple[bool, ...]  # a blank line (or the start) above the line
     under_links: tuple[bool, ...]   # listed under a related-links heading
+
+
+_LABELLED_FIGURE = re.compile(r"[^:]{1,60}:\s*(?:[A-Z]{0,3}[$€£])?\d[\d,.]*(?:\s?(?:%|per\s?cent|percent|million|"
+                              r"billion|m|bn|k))?\.?")
+
+
+def _figure_table(lines: tuple[Line, ...], *, min_lines: int = FIGURE_TABLE_MIN_LINES) -> frozenset[int]:
+    """Positions in ``lines`` of the runs of at least ``min_lines`` lines that are each a label and a figure."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate((*lines, None)):
+        if line is not None and _LABELLED_FIGURE.fullmatch(line.text.strip()):
+            run.append(i)
+            continue
+        if len(run) >= min_lines:
+            found.update(run)
+        run = []
+    return frozenset(found)
 
 
 def page_layout(text: str, settings: Settings) -> PageLayout:

@@ -174,6 +174,8 @@ class _Patterns:
     ordinal: re.Pattern
     hyphen_duration: re.Pattern
     hyphen_measure: re.Pattern  # "15-ounce", "40-foot": a number joined to what it measures
+    year_span: re.Pattern     # "2025-2029", "2025–26": two years
+    vague: re.Pattern         # "tens of thousands", "hundreds of millions": a magnitude, not a number
     number: re.Pattern
     words: re.Pattern         # a run of number words
     qualifier: re.Pattern     # a qualifier ending where the figure starts
@@ -208,7 +210,9 @@ def patterns() -> _Patterns:
             r"|\(\d{1,2}\)"                                             # list numbering inside a paragraph
             r"|\S+@\S+|\b(?:https?://|www\.)\S+"                        # addresses
         ),
-        date=re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"),
+        # "May 22–26, 2023": a range of days in one month (the last day is a date too).
+        date=re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*[–—-]\s*(\d{{1,2}})(?!\d))?"
+                        rf"(?:,?\s+(\d{{4}})\b)?"),
         date_day_first=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month})\b\.?(?:,?\s+(\d{{4}})\b)?"),
         iso_date=re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         months=re.compile(rf"\b(?:{month})\b\.?"),
@@ -228,6 +232,9 @@ def patterns() -> _Patterns:
             re.IGNORECASE),
         ordinal=re.compile(
             rf"{_BEFORE}\d+(?:st|nd|rd|th)\b|\b(?:(?:{tens_re})-)?(?:{ordinal_re})\b", re.IGNORECASE),
+        vague=re.compile(r"\b(tens|hundreds)\s+of\s+(thousands|millions|billions)\b(?:\s+of\s+(\w+))?",
+                         re.IGNORECASE),
+        year_span=re.compile(r"(?<![\d.,\-–—])\b(1[5-9]\d\d|20\d\d)\s?[–—-]\s?(\d{4}|\d{2})\b(?![\d.,]\d|[\-–—]\d)"),
         hyphen_measure=re.compile(rf"{_BEFORE}(\d+(?:\.\d+)?)-([a-z]{{3,}})\b(?![\-'’]?\d)"),
         hyphen_duration=re.compile(
             rf"(?:{_BEFORE}(\d+)|\b({word_number}))-({time_unit})(?:-(?:long|old))?\b", re.IGNORECASE),
@@ -297,9 +304,13 @@ def plain_digits(digits: str, scale: float = 1.0) -> str:
     three digits after a leading 1-9 ("12.500", "US$4.295") is too, unless a
     scale word follows ("3.125 billion"): news gives counts and sums to three
     decimals almost never, while European outlets write thousands that way.
+    Before a scale word, three digits ending in "00" are thousands too
+    ("€1.200 million", "1.000 billion"): a decimal drops its trailing zeros
+    ("1.2 million").
     """
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits) or (
-            scale == 1 and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", digits)):
+            scale == 1 and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", digits)) or (
+            scale != 1 and re.fullmatch(r"[1-9]\d{0,2}\.\d00", digits)):
         return digits.replace(".", "")
     return digits
 
@@ -551,7 +562,8 @@ def read(text: str, start: int = 0, end: int | None = None, settings: Settings =
     has_word = not lex.cardinals.isdisjoint(lowered)
     has_ordinal = not lex.ordinals.isdisjoint(lowered)
     has_fraction = not lex.fractions.isdisjoint(lowered)
-    if not (has_digit or has_word or has_month or has_ordinal or has_fraction):
+    has_vague = "of" in lowered and not lowered.isdisjoint(("thousands", "millions", "billions"))
+    if not (has_digit or has_word or has_month or has_ordinal or has_fraction or has_vague):
         return []  # most sentences: nothing to read, and no pattern is run
     s = _Sentence(text, start, end, settings)
     if has_digit:
@@ -563,7 +575,9 @@ def read(text: str, start: int = 0, end: int | None = None, settings: Settings =
     # (a later reader skips what an earlier one took).
     readers = (
         ((p.date, _date), has_month and has_digit), ((p.date_day_first, _date), has_month and has_digit),
-        ((p.iso_date, _iso_date), has_digit and "-" in chunk), (_periods, has_month),
+        ((p.iso_date, _iso_date), has_digit and "-" in chunk),
+        ((p.year_span, _year_span), has_digit and any(dash in chunk for dash in "-–—")), (_periods, has_month),
+        ((p.vague, _vague), has_vague),
         ((p.decade, _decade), has_digit and p.decade_cue.search(chunk) is not None),
         ((p.money, _amount), has_digit and p.currency.search(chunk) is not None),
         ((p.percent, _percent), numeric and ("%" in chunk or not lowered.isdisjoint(("percent", "per", "percentage")))),
@@ -622,13 +636,24 @@ def _month(name: str) -> int:
 
 
 def _date(s: _Sentence, match: re.Match) -> Iterator[Reading]:
-    """ "Sept. 16, 2025" (month first) or "16 September" (day first); the year is optional."""
+    """ "Sept. 16, 2025" (month first), "May 22–26, 2023" (two dates) or "16 September" (day first);
+    the year is optional."""
     day_first = match.re is patterns().date_day_first
     name, day = (match.group(2), int(match.group(1))) if day_first else (match.group(1), int(match.group(2)))
-    if name[0].isupper() and 1 <= day <= 31:
-        year = int(match.group(3)) if match.group(3) else 0
-        yield _make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
+    last = None if day_first or not match.group(3) else int(match.group(3))
+    year_text = match.group(3 if day_first else 4)
+    if not (name[0].isupper() and 1 <= day <= 31):
+        return
+    year = int(year_text) if year_text else 0
+    if last is None or not day < last <= 31:
+        end = match.end() if last is None else match.end(2)
+        yield _make(s, match.start(), end, float(day), "date", counted="date", head="date",
                     qualifier=False, year=year, months=(_month(name),), day=day)
+        return
+    yield _make(s, match.start(), match.end(2), float(day), "date", counted="date", head="date",
+                qualifier=False, year=year, months=(_month(name),), day=day)
+    yield _make(s, match.start(3), match.end(), float(last), "date", counted="date", head="date",
+                qualifier=False, year=year, months=(_month(name),), day=last)
 
 
 def _iso_date(s: _Sentence, match: re.Match) -> Iterator[Reading]:
@@ -636,6 +661,38 @@ def _iso_date(s: _Sentence, match: re.Match) -> Iterator[Reading]:
     if 1 <= month <= 12 and 1 <= day <= 31:
         yield _make(s, match.start(), match.end(), float(day), "date", counted="date", head="date",
                     qualifier=False, year=year, months=(month,), day=day)
+
+
+def _year_span(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "2025-2029", "the 2025–26 school year": the first and the last year (a later one; two digits
+    name a year of the first one's century at most a decade on)."""
+    first, last_text = int(match.group(1)), match.group(2)
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+    if not first < last <= first + (10 if len(last_text) == 2 else 100):
+        return
+    fiscal = s.text[max(s.start, match.start() - 14):match.start()].lower().split()[-2:]
+    counted = FISCAL_YEAR if "fiscal" in fiscal or fiscal[-1:] == ["fy"] else "year"
+    yield _make(s, match.start(1), match.end(1), float(first), "year", counted=counted, head="year",
+                qualifier=False, year=first)
+    yield _make(s, match.start(2), match.end(2), float(last), "year", counted=counted, head="year",
+                qualifier=False, year=last)
+
+
+_MAGNITUDES = {"tens": 10.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+
+def _vague(s: _Sentence, match: re.Match) -> Iterator[Reading]:
+    """ "tens of thousands of pounds", "hundreds of millions": a magnitude (its least value), approximate."""
+    value = _MAGNITUDES[match.group(1).lower()] * _MAGNITUDES[match.group(2).lower()]
+    noun = (match.group(3) or "").lower()
+    if noun in _CURRENCY_WORDS:
+        yield _make(s, match.start(), match.end(), value, "money", approximate=True, counted=_CURRENCY_WORDS[noun],
+                    head="")
+        return
+    end = match.end(2)
+    counted, partitive, phrase = _counted(s, end, "count")
+    yield _make(s, match.start(), end, value, "count", approximate=True, counted=counted, partitive=partitive,
+                phrase=phrase)
 
 
 _RANGE_JOINS = ("to", "through", "thru", "until", "till", "-", "–", "—")
@@ -881,7 +938,8 @@ def _classify(s: _Sentence, a: int, b: int, value: float, digits: str, scale: fl
         return _make(s, a, stop, value, "money", precision=precision, unit_step=unit_step,
                      counted=noun or _CURRENCY_WORDS[lower],
                      head=canonical(noun) if noun else "", phrase=phrase)
-    is_year_shape = (re.fullmatch(r"\d{4}", digits) is not None and 1500 <= value <= 2100 and scale == 1)
+    # A year is four bare digits: "1.500" or "1,500" (a thousands separator) is a number, never a year.
+    is_year_shape = (re.fullmatch(r"\d{4}", s.text[a:b]) is not None and 1500 <= value <= 2100 and scale == 1)
     before = [t.text.lower() for t in s.tokens[max(0, s.token_before(a) - 1):s.token_before(a) + 1]]
     # "1450 arrests" counts; so does a headline's "1894 Homes Damaged", unless a preposition makes it a time.
     counts = _is_plural(following) and (following[:1].islower() or (

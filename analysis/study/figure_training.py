@@ -135,11 +135,14 @@ def _pooled(scored) -> dict:
     return out
 
 
-def cross_validate_decisions(stories, settings: Settings, *, progress=lambda _: None) -> DecisionCV:
+def cross_validate_decisions(stories, settings: Settings, *, progress=lambda _: None,
+                             held_out: bool = True) -> DecisionCV:
     """Each story's figures and events decided by models fitted on the other stories only.
 
     The verdict of the event model is scored as a verdict: an article it
     moves to another event keeps the figures checked under the rules' verdict.
+    With ``held_out`` False every story is decided by the models fitted on
+    all of them (the in-sample, fitted-on-all figures).
     """
     from analysis.study.evaluate import score
     from analysis.study import event_training
@@ -156,8 +159,8 @@ def cross_validate_decisions(stories, settings: Settings, *, progress=lambda _: 
     learned, baseline = [], []
     for (story, gold), analysis in zip(stories, analyses):
         progress(f"fitting without {story.name}")
-        train_figures = [a for name, found in figures.items() if name != story.name for a in found]
-        train_events = [e for name, found in events.items() if name != story.name for e in found]
+        train_figures = [a for name, found in figures.items() if name != story.name or not held_out for a in found]
+        train_events = [e for name, found in events.items() if name != story.name or not held_out for e in found]
         relabelled = relabel_figures(analysis, figures[story.name], fold_decider(train_figures))
         relabelled = event_training.relabel_events(relabelled, event_training.fold_decider(train_events))
         learned.append((relabelled, gold))

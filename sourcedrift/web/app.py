@@ -48,8 +48,12 @@ def default_workspace() -> Path:
 
 
 def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | None = None,
-               settings: Settings = DEFAULT, analyse: bool = True) -> Flask:
+               settings: Settings = DEFAULT, analyse: bool = True,
+               refit_gold: Sequence[str | Path] | None = None) -> Flask:
     """The workbench for ``stories`` and the stories of ``workspace``.
+
+    ``refit_gold`` are the gold stories a refit adds the coder's corrections
+    to (default: the toolkit's own, ``refit.shipped_gold()``).
 
     Raises:
         InputError: a story given is not a story folder, or the workspace is a file.
@@ -66,6 +70,8 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
     app.config.update(SECRET_KEY=secrets.token_bytes(32), MAX_CONTENT_LENGTH=uploads.MAX_REQUEST_BYTES,
                       SESSION_COOKIE_SAMESITE="Strict", SESSION_COOKIE_HTTPONLY=True, TEMPLATES_AUTO_RELOAD=False)
     app.extensions["sourcedrift"] = registry
+    refitter = refit.Refitter(registry, refit_gold)
+    app.extensions["sourcedrift-refit"] = refitter
     app.jinja_env.globals.update(csrf_token=_csrf_token, SENTENCE=SENTENCE, GRID=GRID, QUOTE=QUOTE, FIGURE=FIGURE,
                                  version=__version__, KINDS=KINDS, PAPERS=outputs.PAPER_CHOICES)
     if analyse:
@@ -132,9 +138,9 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
             return _waiting(registry, entry)
         handout = _handout(entry)
         per_coder, together = corrections.story_agreement(entry.analysis, entry.directory)
-        can_refit, why_not = refit.available()
         return render_template("story.html", entry=entry, handout=handout, counts_line=counts_line,
-                               per_coder=per_coder, together=together, can_refit=can_refit, why_not=why_not)
+                               per_coder=per_coder, together=together, coder=session.get("coder", ""),
+                               refit_status=refitter.status)
 
     @app.get("/story/<story_id>/status.json")
     def status(story_id: str):
@@ -159,12 +165,12 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
             except (ValueError, OSError):
                 reviews = {}
         per_coder, together = corrections.story_agreement(entry.analysis, entry.directory)
-        can_refit, why_not = refit.available()
         keys = [a.key for a in handout.view.articles]
+        checks = corrections.toolkit_checks(entry.analysis.article(page.view.file))
         return render_template("article.html", entry=entry, handout=handout, page=page, coder=coder,
-                               reviews=reviews, selected=request.args.get("mark", ""),
+                               reviews=reviews, selected=request.args.get("mark", ""), checks=checks,
                                saved=request.args.get("saved", ""), per_coder=per_coder, together=together,
-                               can_refit=can_refit, why_not=why_not, counts_line=counts_line, keys=keys)
+                               refit_status=refitter.status, counts_line=counts_line, keys=keys)
 
     @app.post("/story/<story_id>/article/<key>/correct")
     def correct(story_id: str, key: str):
@@ -187,8 +193,9 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
         except (ValueError, InputError) as error:
             abort(400, description=f"Not saved: {error}")
         session["coder"] = review.coder
+        anchor = "checks" if mark in corrections.DOCUMENT_FIELDS else "evidence"
         return redirect(url_for("article", story_id=story_id, key=key, mark=mark, saved=path.name,
-                                _anchor="evidence"), code=303)
+                                _anchor=anchor), code=303)
 
     @app.get("/story/<story_id>/grid")
     def grid(story_id: str):
@@ -243,10 +250,47 @@ def create_app(stories: Sequence[str | Path] = (), *, workspace: str | Path | No
     @app.post("/story/<story_id>/refit")
     def refit_action(story_id: str):
         _entry(registry, story_id)
-        can_refit, why_not = refit.available()
-        if not can_refit:
-            abort(400, description=f"Refitting is not available: {why_not}")
-        abort(400, description="Refitting is not wired to this page yet.")
+        coder = " ".join(request.form.get("coder", "").split())[:80] or session.get("coder", "")
+        try:
+            refitter.start(coder)
+        except ValueError as error:
+            abort(400, description=f"Not refitted: {error}")
+        session["coder"] = coder
+        return redirect(url_for("refit_page"), code=303)
+
+    @app.get("/refit")
+    def refit_page():
+        coder = session.get("coder", "")
+        result, problem, judged = None, "", []
+        try:
+            slug = corrections.coder_slug(coder) if coder else ""
+        except ValueError:
+            slug = ""
+        if slug:
+            try:
+                result = refit.read_result(refit.folder_of(registry.workspace, slug))
+            except InputError as error:
+                problem = str(error)
+            judged = refitter.judged(slug)
+        return render_template("refit.html", coder=coder, slug=slug, status=refitter.status, result=result,
+                               problem=problem, judged=judged, refitter=refitter,
+                               hashes=refit.model_hashes(registry.settings), gold=refitter.gold)
+
+    @app.get("/refit/status.json")
+    def refit_status():
+        return jsonify(refitter.status.to_dict())
+
+    @app.post("/refit/use")
+    def refit_use():
+        mine = request.form.get("models") == "mine"
+        coder = session.get("coder", "")
+        if mine and not coder:
+            abort(400, description="The models in use are unchanged: give your name with a correction or a refit first.")
+        try:
+            refitter.use(coder if mine else None)
+        except (InputError, ValueError) as error:
+            abort(400, description=f"The models in use are unchanged: {error}")
+        return redirect(url_for("refit_page", _anchor="models"), code=303)
 
     # ------------------------------------------------------------ assets
 

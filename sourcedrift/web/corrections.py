@@ -1,13 +1,19 @@
 """A coder's label corrections, kept as a gold file in the story folder, and their agreement with the toolkit.
 
 Each coder has one file, ``gold-<coder>.toml`` in the story folder, in the
-codebook's gold format: every document's ``same_event`` and ``paywall``, every
-quotation, every claim that is not supported and every figure that is not a
-match, labelled as the toolkit labels them except where the coder reviewed
-the mark. A reviewed item (changed, or kept with the same label: confirmed)
-carries ``coder``, ``toolkit_label`` and an optional ``note`` besides the
-codebook's fields. So the file is a complete gold file: ``sourcedrift
-evaluate --gold`` and ``train`` can read it as they read hand-made gold.
+codebook's gold format: every document's ``same_event`` and ``paywall``, and,
+for each measure the coder reviewed at least one mark of, every quotation,
+every claim that is not supported or every figure that is not a match,
+labelled as the toolkit labels them except where the coder reviewed the
+mark. ``meta.annotated`` lists only the measures the coder reviewed
+(``documents`` once they judged an event check or a paywall notice). A
+reviewed item (changed, or kept with the same label: confirmed) carries
+``coder``, ``toolkit_label`` and an optional ``note`` besides the codebook's
+fields; a reviewed ``[[document]]`` carries ``coder`` and
+``toolkit_same_event`` / ``toolkit_paywall`` (with ``same_event_note`` /
+``paywall_note``) for the check the coder judged. So ``sourcedrift evaluate
+--gold`` reads the file as it reads hand-made gold, and the workbench's
+refit (``refit.py``) learns from the reviewed items only.
 
 Every ``text`` is the record's own words, widened by as little context as
 makes it occur exactly once in its document. The file is checked with the
@@ -35,7 +41,12 @@ from sourcedrift.web.marks import record_of
 
 CODER = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 GOLD_PREFIX = "gold-"
+# The document-level checks a coder can judge: mark id -> the [[document]] field (labels "true" / "false").
+EVENT_MARK, PAYWALL_MARK = "event", "paywall"
+DOCUMENT_FIELDS = {EVENT_MARK: "same_event", PAYWALL_MARK: "paywall"}
+BOOLEAN = ("true", "false")
 _AGREE_MEASURE = {"quote": "quotes", "claim": "claims", "number": "numbers"}
+MEASURE_OF = {"q": "quotes", "c": "claims", "f": "numbers"}
 
 
 def coder_slug(name: str) -> str:
@@ -59,7 +70,7 @@ class Review:
     """One mark a coder reviewed."""
 
     file: str
-    mark: str            # mark id ("q3", "c12", "f5")
+    mark: str            # mark id ("q3", "c12", "f5"), or "event" / "paywall" for the article's checks
     label: str
     kind: str = ""       # an added claim's kind
     note: str = ""
@@ -73,6 +84,12 @@ def read_reviews(path: Path) -> dict[tuple[str, str], Review]:
     with path.open("rb") as stream:
         data = tomllib.load(stream)
     found = {}
+    for item in data.get("document", []):
+        for mark, field in DOCUMENT_FIELDS.items():
+            if f"toolkit_{field}" in item:
+                review = Review(item["file"], mark, "true" if item.get(field) else "false", "",
+                                item.get(f"{field}_note", ""), item.get("coder", ""))
+                found[(review.file, review.mark)] = review
     for table in ("quote", "claim", "number"):
         for item in data.get(table, []):
             if "toolkit_label" in item and "mark" in item:
@@ -101,13 +118,46 @@ def _toml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def toolkit_checks(article: ArticleAnalysis) -> dict[str, bool]:
+    """The toolkit's ``same_event`` and ``paywall`` for ``article``."""
+    return {"same_event": article.event.same_event, "paywall": article.cleaning.paywall.detected}
+
+
+def _document(article: ArticleAnalysis, reviews: dict[tuple[str, str], Review]) -> list[str]:
+    """The ``[[document]]`` table of ``article``: the toolkit's checks, or the coder's where they judged one."""
+    file = article.document.file
+    toolkit = toolkit_checks(article)
+    lines, extra = ["", "[[document]]", f"file = {_toml(file)}"], []
+    judged = [(m, f) for m, f in DOCUMENT_FIELDS.items() if (file, m) in reviews]
+    for mark, field in DOCUMENT_FIELDS.items():
+        review = reviews.get((file, mark))
+        value = review.label == "true" if review else toolkit[field]
+        lines.append(f"{field} = {'true' if value else 'false'}")
+        if review:
+            extra.append(f"toolkit_{field} = {'true' if toolkit[field] else 'false'}")
+            if review.note:
+                extra.append(f"{field}_note = {_toml(review.note)}")
+    if judged:
+        lines.append(f"coder = {_toml(reviews[(file, judged[0][0])].coder)}")
+    return lines + extra
+
+
+def reviewed_measures(reviews: dict[tuple[str, str], Review]) -> list[str]:
+    """The codebook measures (``meta.annotated``) of which ``reviews`` judge at least one unit, in codebook order."""
+    seen = {"documents" if mark in DOCUMENT_FIELDS else MEASURE_OF[mark[0]] for _, mark in reviews}
+    return [m for m in ("documents", "quotes", "claims", "numbers") if m in seen]
+
+
 def _items(analysis: StoryAnalysis, reviews: dict[tuple[str, str], Review]) -> Iterator[tuple[str, dict]]:
-    """(table, fields) of every gold item, in document order per article."""
+    """(table, fields) of every gold item of the measures the coder reviewed, in document order per article."""
+    wanted = set(reviewed_measures(reviews))
     for article in analysis.articles:
         file = article.document.file
         text = article.document.text
         for measure, prefix, records in (("quote", "q", article.quotes.quotes), ("claim", "c", article.claims.claims),
                                          ("number", "f", article.figures.figures)):
+            if _AGREE_MEASURE[measure] not in wanted:
+                continue
             for index, record in enumerate(records):
                 if measure == "quote" and getattr(record, "is_term", False):
                     continue
@@ -142,11 +192,9 @@ def gold_text(analysis: StoryAnalysis, reviews: dict[tuple[str, str], Review], c
            "# Labels are the toolkit's except the items with a `coder` field, which the coder reviewed",
            "# (`toolkit_label` is what the toolkit said). Format: the codebook's gold file format.",
            "", "[meta]", f"story = {_toml(story.name)}", f"primary = {_toml(story.primary.file)}",
-           'annotated = ["documents", "quotes", "claims", "numbers"]']
+           f"annotated = [{', '.join(_toml(m) for m in reviewed_measures(reviews))}]"]
     for article in analysis.articles:
-        out += ["", "[[document]]", f"file = {_toml(article.document.file)}",
-                f"same_event = {'true' if article.event.same_event else 'false'}",
-                f"paywall = {'true' if article.cleaning.paywall.detected else 'false'}"]
+        out += _document(article, reviews)
     for table, fields in _items(analysis, reviews):  # gold tables are named as the measures here
         out += ["", f"[[{table}]]"] + [f"{key} = {_toml(value)}" for key, value in fields.items()]
     return "\n".join(out) + "\n"
@@ -162,12 +210,15 @@ def save_review(analysis: StoryAnalysis, story_dir: Path, review: Review) -> Pat
     article = analysis.article(review.file)
     if article is None:
         raise ValueError(f"{review.file!r} is not an article of this story")
-    found = record_of(article, review.mark)
-    if found is None:
-        raise ValueError(f"{review.mark!r} is not a mark of {review.file}")
-    measure = found[0]
-    if review.label not in LABELS[measure]:
-        raise ValueError(f"{review.label!r} is not a {measure} label of the codebook ({', '.join(LABELS[measure])})")
+    if review.mark in DOCUMENT_FIELDS:
+        measure, labels = DOCUMENT_FIELDS[review.mark], BOOLEAN
+    else:
+        found = record_of(article, review.mark)
+        if found is None:
+            raise ValueError(f"{review.mark!r} is not a mark of {review.file}")
+        measure, labels = found[0], LABELS[found[0]]
+    if review.label not in labels:
+        raise ValueError(f"{review.label!r} is not a {measure} label of the codebook ({', '.join(labels)})")
     if review.kind and (measure != "claim" or review.kind not in KINDS):
         raise ValueError(f"{review.kind!r} is not a kind of added claim ({', '.join(KINDS)})")
     path = gold_path(story_dir, review.coder)
@@ -205,11 +256,18 @@ def coders(story_dir: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def _codes(analysis: StoryAnalysis, coder: str, reviews: dict[tuple[str, str], Review]) -> tuple[list[Code], int]:
-    """The coder's label of every mark they reviewed, as coded units ``agree`` reads; and how many they changed."""
-    codes, changed = [], 0
+def _codes(analysis: StoryAnalysis, coder: str,
+           reviews: dict[tuple[str, str], Review]) -> tuple[list[Code], int, int]:
+    """The coder's label of every mark they reviewed, as coded units ``agree`` reads; how many marks and
+    checks they reviewed, and how many of those they changed."""
+    codes, changed, checks = [], 0, 0
     for (file, mark), review in sorted(reviews.items()):
         article: ArticleAnalysis | None = analysis.article(file)
+        if article is not None and mark in DOCUMENT_FIELDS:  # a check, not a unit ``agree`` codes
+            field = DOCUMENT_FIELDS[mark]
+            changed += (review.label == "true") != toolkit_checks(article)[field]
+            checks += 1
+            continue
         found = record_of(article, mark) if article is not None else None
         if found is None:
             continue
@@ -218,14 +276,14 @@ def _codes(analysis: StoryAnalysis, coder: str, reviews: dict[tuple[str, str], R
         codes.append(Code(len(codes) + 1, coder, file, _AGREE_MEASURE[measure],
                           article.document.text[span[0]:span[1]], span, review.label))
         changed += review.label != (record.label or ("match" if measure == "number" else None))
-    return codes, changed
+    return codes, len(codes) + checks, changed
 
 
 @dataclass(frozen=True)
 class CoderAgreement:
     coder: str
     path: Path
-    reviewed: int           # marks reviewed
+    reviewed: int           # marks and article checks reviewed
     changed: int            # of which the label was changed
     agreement: Agreement | None   # None: nothing reviewed
 
@@ -238,13 +296,14 @@ def story_agreement(analysis: StoryAnalysis, story_dir: Path) -> tuple[list[Code
             reviews = read_reviews(path)
         except (OSError, tomllib.TOMLDecodeError):
             continue
-        codes, changed = _codes(analysis, name, reviews)
-        per_coder.append(CoderAgreement(name, path, len(codes), changed,
+        codes, reviewed, changed = _codes(analysis, name, reviews)
+        per_coder.append(CoderAgreement(name, path, reviewed, changed,
                                         agreement(codes, analysis, source=path.name) if codes else None))
         every_code.extend(codes)
     together = agreement(every_code, analysis, source="all coders") if len({c.coder for c in every_code}) > 1 else None
     return per_coder, together
 
 
-__all__ = ["CoderAgreement", "InputError", "Review", "coder_slug", "coders", "gold_path", "gold_text",
-           "read_reviews", "save_review", "story_agreement"]
+__all__ = ["CoderAgreement", "DOCUMENT_FIELDS", "EVENT_MARK", "InputError", "PAYWALL_MARK", "Review", "coder_slug",
+           "coders", "gold_path", "gold_text", "read_reviews", "reviewed_measures", "save_review", "story_agreement",
+           "toolkit_checks"]

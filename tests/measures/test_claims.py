@@ -555,3 +555,63 @@ def test_headlines_are_judged_as_claims(headline, expected):
     first, _, _ = _claim(headline + "\nThe City Council approved $12 million for a new library on Main Street.\n",
                          headline, primary_text=LIBRARY_PRIMARY)
     assert first.text == headline and (first.label, first.kind) == expected
+
+
+# --- features of feature set claims-6 (what the decider weighs; issue #15) ---
+
+def _features(text: str, needle: str, *, quotes=None, primary_text=PRIMARY) -> dict:
+    """The feature dict of the one body sentence of ``text`` holding ``needle``."""
+    primary, body, aligned = bodies(primary_text, text)
+    quote_report, primary_figures, figure_report = measured(primary, body, aligned, SAME)
+    found = [item.features for item in claims.evidence(
+        body, primary, aligned, quote_report if quotes is None else quotes, figure_report, SAME, RULES,
+        primary_figures=primary_figures) if needle in item.sentence.text]
+    assert len(found) == 1
+    return found[0]
+
+
+_WEEKLY_PRIMARY = PRIMARY.rstrip("\n") + "\nInspectors filed 197 reports last week, down from 223 the week before.\n"
+
+
+@pytest.mark.parametrize("sentence, flipped", [
+    ("Inspectors filed 197 reports last week, up from 223 the week before.", 1.0),
+    ("Inspectors filed 197 reports last week, down from 223 the week before.", 0.0),
+    # "more" against "down": words of direction as written, stop words included.
+    ("Inspectors filed more reports last week than the week before, 197 against 223.", 1.0),
+])
+def test_a_direction_of_change_against_the_aligned_primarys_is_a_flip(sentence, flipped):
+    assert _features(article(sentence), sentence[:25], primary_text=_WEEKLY_PRIMARY)["direction_flip"] == flipped
+
+
+@pytest.mark.parametrize("sentence, unbounded", [
+    ("It is the biggest penalty the agency has ever imposed on a port operator.", 1.0),
+    ("The port operator now faces a record penalty from the agency.", 1.0),
+    ("It is the largest penalty against a port operator since 2015, the agency said.", 0.0),
+])
+def test_an_unbounded_superlative_the_aligned_primary_text_lacks_is_a_feature(sentence, unbounded):
+    features = _features(article(sentence), sentence[:25], primary_text=_BOUNDED_PRIMARY)
+    assert features["unbounded_superlative"] == unbounded
+
+
+@pytest.mark.parametrize("bound", [
+    "The penalty is the largest civil penalty assessed against a port operator to date.",
+    "The penalty is one of the largest civil penalties assessed against a port operator.",
+])
+def test_to_date_and_one_of_the_bound_a_superlative(bound):
+    primary = PRIMARY.rstrip("\n") + "\n" + bound + "\n"
+    sentence = "It is the biggest penalty the agency has ever imposed on a port operator."
+    found, _, _ = _claim(article(sentence), "biggest penalty", primary_text=primary)
+    assert any(c.startswith("scope:") for c in found.conflicts)
+
+
+@pytest.mark.parametrize("credit_line, elsewhere", [
+    ("Tobias Fenn, Director of Ports", 1.0),
+    ("The agency published its figures on Monday.", 0.0),
+])
+def test_a_misattributed_quotation_credited_by_a_line_of_its_own(credit_line, elsewhere):
+    quoted = "“Our harbors are not a free disposal service for industry.”"
+    text = article(quoted + "\n" + credit_line)
+    report = QuoteReport((_quote(text, "Our harbors are not a free disposal", "misattributed", "Tobias Fenn"),), ())
+    features = _features(text, "Our harbors", quotes=report)
+    assert features["conflict_speaker"] == 1
+    assert features["credited_elsewhere"] == elsewhere

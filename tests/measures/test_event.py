@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.measures.event import officials
+from analysis.measures.event import new_subjects, officials, publication_gap, published_range, subject_names
+from analysis.readers.facts import primary_facts
 from analysis.measures.quotes import Quote, QuoteReport
 from corpus import ReferenceEvent, ReferenceFigure
 from tests._issue3_texts import HEADLINE, PRIMARY, bodies
@@ -189,3 +190,73 @@ COHORT = (
 def test_a_date_in_a_year_the_primary_only_names_undated_is_another_events(text, same):
     result = _check_against(COHORT, text)
     assert result.same_event is same, result.evidence
+
+
+@pytest.mark.parametrize("published, first, last", [
+    ("2019", "2019-01-01", "2019-12-31"),
+    ("2024-02", "2024-02-01", "2024-02-29"),
+    ("2018-06-12", "2018-06-12", "2018-06-12"),
+])
+def test_published_range_reads_as_much_of_a_date_as_is_known(published, first, last):
+    assert tuple(d.isoformat() for d in published_range(published)) == (first, last)
+
+
+@pytest.mark.parametrize("published", ["", "June 2019", "2019-13-01", "2019-02-30", "19-06-12"])
+def test_published_range_of_an_unknown_or_unreadable_date_is_none(published):
+    assert published_range(published) is None
+
+
+@pytest.mark.parametrize("article, primary, gap", [
+    ("2025-09-16", "2025-09-16", 0), ("2025-09-17", "2025-09-16", 1), ("2024-10", "2025-09-16", -320),
+    ("2025", "2025-09-16", 0), ("2026-03-01", "2025", 60), ("", "2025-09-16", None), ("2025-09-16", "", None),
+])
+def test_publication_gap_counts_days_from_the_primary_to_the_article(article, primary, gap):
+    assert publication_gap(article, primary) == gap
+
+
+def _published(text: str, article_published: str, primary_published: str = "2025-09-16"):
+    from analysis.measures import figures, quotes as quote_measure
+    from analysis.pipeline import check_event
+
+    primary, body, aligned = bodies(PRIMARY, f"{HEADLINE}\n\n{text}\n")
+    return check_event(body, primary, aligned, (), found=figures.extract(body),
+                       primary_figures=figures.extract(primary),
+                       quote_report=quote_measure.analyse_story(primary, [body])[1][0],
+                       published=(article_published, primary_published))
+
+
+@pytest.mark.parametrize("published, same", [("2025-09-16", True), ("2025-09-12", True), ("", True),
+                                             ("2025-06-02", False), ("2024", False)])
+def test_an_article_published_well_before_its_primary_reports_another_event(published, same):
+    result = _published(SAME_EVENT, published)
+    assert result.same_event is same, result.evidence
+    assert any("before the primary" in reason for reason in result.evidence) is not same
+
+
+def test_an_article_published_months_after_its_primary_gets_a_vote_for_another_event():
+    near, late = _published(SAME_EVENT, "2025-09-18"), _published(SAME_EVENT, "2026-03-01")
+    assert dict(late.features)["published_after"] == 1.0 and dict(near.features)["published_after"] == 0.0
+    assert late.votes == near.votes + 1
+    assert any("days after the primary" in reason for reason in late.evidence)
+
+
+OTHER_COMPANY = (
+    "Quillfin Seafoods to plead guilty in price-fixing case\n\n"
+    "Quillfin Seafoods has agreed to plead guilty to fixing prices, prosecutors said. "
+    "The charge says Quillfin and rivals agreed on prices for years. "
+    "A lawyer for Quillfin declined to comment, and Mara Quill of the agency said the case was closed.\n"
+)
+
+
+def test_subject_names_are_the_names_an_article_repeats_one_of_them_in_its_lead():
+    _, body, _ = bodies(PRIMARY, OTHER_COMPANY)
+    assert subject_names(body) == ("Quillfin",)
+    assert subject_names(body, min_mentions=5) == () and subject_names(body, lead_sentences=0) == ()
+
+
+def test_new_subjects_are_the_subject_names_the_primary_never_writes():
+    primary, body, _ = bodies(PRIMARY, OTHER_COMPANY)
+    assert new_subjects(body, primary_facts(primary)) == ("Quillfin",)
+    faithful, same, _ = bodies(PRIMARY, f"{HEADLINE}\n\n{SAME_EVENT}\n")
+    assert new_subjects(same, primary_facts(faithful)) == ()
+    assert dict(_published(OTHER_COMPANY, "").features)["subjects_new"] == 1.0

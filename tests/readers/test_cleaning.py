@@ -235,3 +235,24 @@ def test_a_short_closing_sentence_is_not_swept_into_the_footer():
     labels = {l.text: l.label for l in clean(text, RULES).lines}
     assert labels["We will be following every dollar."] == "body"
     assert labels["REAL NEWS."] == "boilerplate"
+
+
+TABLE_PAGE = (
+    "Fund round two: the winners\n\n"
+    "The department today confirmed the second round of the fund, with awards in every region of the country.\n\n"
+    "Funding by region:\n\n"
+    "North West: £354,027,146\n"
+    "South East: £210,467,526\n"
+    "Wales: £208,175,566\n\n"
+    "Councils that were not successful will be offered feedback before the next round opens.\n\n"
+    "Start your subscription today: $4 for 4 months.\n"
+)
+
+
+@pytest.mark.parametrize("chosen", [DEFAULT, DEFAULT.updated({"boilerplate_model": "rules"})], ids=["model", "rules"])
+def test_a_table_of_labelled_figures_is_text_however_short_its_lines(chosen):
+    labels = {line.text: line for line in clean(TABLE_PAGE, chosen).lines}
+    for row in ("North West: £354,027,146", "South East: £210,467,526", "Wales: £208,175,566"):
+        assert (labels[row].label, labels[row].category) == ("body", "table")
+    # One such line alone is no table: what it is stays for the line decision to say.
+    assert labels["Start your subscription today: $4 for 4 months."].category != "table"

@@ -61,3 +61,50 @@ def test_offsets_are_into_the_text_given_with_start_and_end():
     text = "First sentence. Then 627 violations."
     (figure,) = read(text, 16, len(text))
     assert text[figure.start:figure.end] == "627"
+
+
+def _years(text: str) -> list[tuple[str, str, float]]:
+    return [(text[r.start:r.end], r.unit, r.value) for r in read(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A span of years: both ends, two digits naming a year of the first one's century.
+    ("The Fiscal Years 2025-2029 Capital Plan.", [("2025", "year", 2025.0), ("2029", "year", 2029.0)]),
+    ("Grants for the 2025–26 school year.", [("2025", "year", 2025.0), ("26", "year", 2026.0)]),
+    # Four digits with a separator are a number, never a year.
+    ("Police rescued 1.500 migrants.", [("1.500", "count", 1500.0)]),
+    ("In 1,500 cases it did.", [("1,500", "count", 1500.0)]),
+])
+def test_years_are_four_bare_digits_alone_or_in_a_span(text, expected):
+    assert _years(text) == expected
+
+
+def test_a_range_of_days_in_one_month_gives_two_dates_in_its_year():
+    first, last = read("Inspectors were on site May 22–26, 2023.")
+    assert (first.unit, first.day, first.months, first.year) == ("date", 22, (5,), 2023)
+    assert (last.unit, last.day, last.months, last.year) == ("date", 26, (5,), 2023)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ireland fined Meta €1.200 million.", 1.2e9),      # a decimal drops its trailing zeros: thousands
+    ("Plants will generate 1.000 billion units.", 1e12),
+    ("Meta was fined $1.375 billion.", 1.375e9),          # three decimals of a scale word stay decimals
+    ("A fine of $1.2 million was set.", 1.2e6),
+])
+def test_a_dot_before_a_scale_word_separates_thousands_only_before_two_zeros(text, value):
+    (figure,) = read(text)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, unit, value, counted", [
+    ("Councils spend tens of thousands of pounds on bids.", "money", 1e4, "£"),
+    ("Cities face deficits of hundreds of millions of dollars.", "money", 1e8, "$"),
+    ("Hundreds of thousands of people crossed the country.", "count", 1e5, "people"),
+])
+def test_a_vague_magnitude_is_an_approximate_figure(text, unit, value, counted):
+    (figure,) = read(text)
+    assert (figure.unit, figure.value, figure.counted, figure.qualifier_kind) == (unit, value, counted, "approx")
+
+
+def test_a_plain_plural_of_a_scale_word_is_no_figure():
+    assert read("Thousands of children were sick, and millions of vehicles were recalled.") == []

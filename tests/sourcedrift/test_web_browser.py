@@ -2,10 +2,13 @@
 
 Make a story by uploading files, wait for the analysis, open an article,
 select a mark and read its evidence, correct its label and find it in the
-gold file, download the handout and check its pages; with an accessibility
+gold file, judge the event check, refit with the corrections and read the
+before/after figures, download the handout and check its pages; with an accessibility
 check of each main page (contrast computed from the computed styles, labels
 on form fields, every control reachable by keyboard, no colour-only cue).
 Screenshots of every step are kept in ``tests/artifacts/web/`` (git-ignored).
+The refit adds the corrections to two small gold stories (``REFIT_GOLD``),
+not the toolkit's 23, to keep the test quick.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from analysis.study.gold import load_gold
 from corpus import load_story
 from sourcedrift.web import create_app
 from sourcedrift.web.corrections import read_reviews
-from tests.conftest import DEV_HARBOR
+from tests.conftest import DEV_HARBOR, EMBEDDED
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the test extras install playwright")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,6 +35,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() or not shutil.which(
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
 WAIT_MS = 180_000   # generous: a loaded 2-core machine
+REFIT_GOLD = [EMBEDDED / "holdout_airline", EMBEDDED / "holdout_schools"]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +43,7 @@ def server(tmp_path_factory):
     from werkzeug.serving import make_server
 
     workspace = tmp_path_factory.mktemp("browser") / "workspace"
-    app = create_app([], workspace=workspace)
+    app = create_app([], workspace=workspace, refit_gold=REFIT_GOLD)
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -208,6 +212,35 @@ def test_the_whole_path_in_a_browser(server, page, tmp_path):
     review = read_reviews(gold_file)[("a02.txt", mark_id)]
     assert (review.label, review.note, review.coder) == (new_label, "checked against the release", "Browser Coder")
     assert page.locator("#agreement td", has_text="1").count() >= 1
+
+    # 4b. Judge the article's event check (the paywall notice has the same form).
+    page.select_option("#label-event", "false")
+    page.fill("#note-event", "reports an earlier sweep")
+    page.click("#check-event button[type=submit]")
+    page.wait_for_selector("text=Browser Coder judged it")
+    shot(page, "07b-event-judged")
+    review = read_reviews(gold_file)[("a02.txt", "event")]
+    assert (review.label, review.note) == ("false", "reports an earlier sweep")
+    assert "documents" in load_gold(gold_file, load_story(story_dir)).annotated
+
+    # 4c. Refit with the corrections: the page shows the progress, then the figures before and after.
+    page.goto(f"{base}/story/browser-test-story")
+    assert page.input_value("#refit-coder") == "Browser Coder"
+    page.click("text=Refit with my corrections")
+    page.wait_for_url("**/refit")
+    shot(page, "07c-refitting")
+    page.wait_for_selector("#gold-figures", timeout=WAIT_MS)
+    shot(page, "07d-refit-figures")
+    check_accessibility(page, "refit")
+    judged = page.locator("#judged-figures").inner_text()
+    assert "quotation labels" in judged and "event checks" in judged
+    assert page.locator("#gold-figures tbody tr").count() == 7
+    assert (workspace / "models" / "browser-coder" / "claims_label.json").is_file()
+    page.click("text=Use my refitted models")
+    page.wait_for_selector("text=Go back to the shipped models")
+    assert "browser-coder" in page.locator("#models").inner_text()
+    page.click("text=Go back to the shipped models")
+    page.wait_for_selector("text=the models shipped with the toolkit")
 
     # 5. The grid and charts.
     page.goto(f"{base}/story/browser-test-story/grid")

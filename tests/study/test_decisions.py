@@ -55,9 +55,10 @@ def test_a_figure_decider_chooses_only_among_labels_a_source_figure_bears():
     assert label in ("unsourced", "mismatch") and len(deciding) <= 3
 
 
-def test_the_shipped_models_load_and_the_defaults_are_the_figure_model_and_the_event_votes():
+def test_the_shipped_models_load_and_the_defaults_are_the_figure_and_event_models():
     assert figure_decider(DEFAULT, numbers.FEATURE_SET).model is not None
-    assert event_decider(DEFAULT, event.FEATURE_SET).model is None
+    assert event_decider(DEFAULT, event.FEATURE_SET).model is not None
+    assert event_decider(RULES, event.FEATURE_SET).model is None
     assert figure_decider(RULES, numbers.FEATURE_SET).model is None
     figures = figure_decider(LEARNED, numbers.FEATURE_SET)
     events = event_decider(LEARNED, event.FEATURE_SET)
@@ -129,3 +130,36 @@ def test_the_manifest_names_the_figure_and_event_models():
 
     tasks = [entry["task"] for entry in model_files([analyse_story(load_story(DEV_HARBOR), LEARNED)])]
     assert tasks[-2:] == ["figure_label", "same_event"]
+
+
+@pytest.mark.parametrize("settings", [RULES, LEARNED], ids=["votes", "model"])
+def test_an_article_published_well_before_its_primary_is_another_event_whatever_decides(settings):
+    decider = event_decider(settings, event.FEATURE_SET)
+    same_evidence = {"votes": -3.5, "years_same": 1.0, "figures_agree": 9.0, "officials_named": 2.0}
+    assert decider.same_event(same_evidence)[0] is True
+    assert decider.same_event({**same_evidence, "published_before": 1.0}) == (False, ("published_before",))
+
+
+def test_the_event_model_is_fitted_without_the_hard_constraint():
+    from analysis.study.event_training import EventExample, fit_event_model
+
+    examples = [EventExample("s", f"a{i}.txt", {"votes": v, "published_before": float(v > 0)}, label)
+                for i, (v, label) in enumerate([(2.0, "different"), (1.5, "different"), (-1.0, "same"),
+                                                (-0.5, "same"), (0.0, "same")])]
+    assert list(fit_event_model(examples).feature_names_) == ["votes"]
+
+
+def test_the_quality_tables_score_every_learned_decider_fitted_on_all_and_the_rules_apart():
+    from analysis.study.quality import fitted_on_all, rules_baseline
+    from analysis.study.training import load_gold_story
+
+    stories = [load_gold_story(d) for d in TWO]
+    found = fitted_on_all(stories, DEFAULT)
+    assert found.stories == ("dev_harbor", "holdout_spill")
+    for scores in (*found.per_story, found.pooled):
+        assert {"boilerplate", "quotes", "claims", "numbers", "documents"} <= set(scores)
+    # In-sample, the event model fitted on both stories decides each of their documents right.
+    assert found.pooled["documents"]["same_event_accuracy"] == 1.0
+    per_story, pooled = rules_baseline(stories, DEFAULT)
+    assert len(per_story) == 2 and 0.0 <= pooled["numbers"]["not_match_f1"] <= 1.0
+    assert pooled["documents"]["same_event_accuracy"] == 1.0

@@ -173,12 +173,12 @@ def test_the_manifest_names_the_model_files_with_their_hashes(tmp_path):
     from reports.bundle import model_files
 
     found = model_files([analyse_story(load_story(DEV_HARBOR))])
-    # the quotation-label and event models decide only when chosen (their defaults are the rules)
+    # the quotation-label model decides only when chosen (its default is the rules)
     assert [entry["task"] for entry in found] == ["claim_label", "claim_kind", "boilerplate_line", "paywall",
-                                                  "figure_label"]
+                                                  "figure_label", "same_event"]
     rules = DEFAULT.updated({"claims_label_model": "rules", "claims_kind_model": "rules",
                              "boilerplate_model": "rules", "paywall_model": "rules", "figures_label_model": "rules",
-                             "quotes_label_model": "rules"})
+                             "quotes_label_model": "rules", "event_model": "rules"})
     assert model_files([analyse_story(load_story(DEV_HARBOR), rules)]) == []
 
 

@@ -22,7 +22,8 @@ made here, with those modules, when the caller passes None. A sentence is
   gives the words to ("Ferreira-Holt put it bluntly: ..."); a changed
   figure (below); or a superlative the reporter leaves unbounded ("the
   biggest penalty ... ever", "a record fine") where the primary bounds one in
-  a sentence sharing a content word ("the largest penalty ... since 2015");
+  a sentence sharing a content word ("the largest penalty ... since 2015",
+  "... to date", "one of the largest penalties");
 - ``added`` when it asserts what the primary does not say: a quotation the
   primary does not hold from someone it does not name; more specifics the
   primary lacks (new names, unsourced figures, years) than specifics it
@@ -129,7 +130,8 @@ _UNBOUNDED = re.compile(
 _BOUNDED = re.compile(
     rf"{_SUPERLATIVE}[^;:!?]{{0,120}}?\b(?:since (?:(?:19|20)\d\d|the |its |at least )"
     r"|in (?:more than |nearly |almost |over |at least )?(?:a|\d+|two|three|four|five|six|seven|eight|nine|ten|"
-    r"a dozen|several) (?:years?|decades?)\b|in (?:a|the past|the last) (?:decade|generation)\b)",
+    r"a dozen|several) (?:years?|decades?)\b|in (?:a|the past|the last) (?:decade|generation)\b|to date\b|yet\b)"
+    rf"|\bone of the (?:\w+ )?{_SUPERLATIVE}[^.;:!?]{{0,60}}",
     re.IGNORECASE)
 _SCOPE_WORDS = frozenset(content_stems("largest biggest highest lowest greatest most fewest smallest worst best first "
                                        "deadliest costliest longest fastest ever record history since decade year"))
@@ -685,12 +687,8 @@ def cue_kind(findings: _Findings) -> AddedKind | None:
 # names; FEATURE_SET names the set so that a model made for other features is
 # refused). Counts are capped so that one long sentence does not dominate.
 
-FEATURE_SET = "claims-5"
+FEATURE_SET = "claims-6"
 _NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.IGNORECASE)
-_UP = frozenset(content_stems("increase increased rise rose risen grew grow higher more gain gained up surge jumped "
-                              "doubled tripled expand expanded boost"))
-_DOWN = frozenset(content_stems("decrease decreased fall fell fallen drop dropped lower less fewer decline declined "
-                                "down cut cuts shrank shrink reduce reduced halved slashed"))
 _SUPERLATIVE_WORD = re.compile(_SUPERLATIVE, re.IGNORECASE)
 # A rate's period ("300 units a month"): the same figure per day is another claim.
 _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b|\b(daily|weekly|monthly|annually|"
@@ -698,6 +696,16 @@ _RATE = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|quarter|year)\b
 _RATE_WORD = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 # "according to", "said", "say": an attribution keeps a claim the reporter's source's, as a hedge does.
 _ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|say|told|alleg\w*|charg\w*)\b", re.IGNORECASE)
+
+
+# Words of a direction of change, as written ("up from 223" against "down from 223"). Plain words, not
+# content stems: "up", "down", "more", "less" and "fewer" are stop words, which content stems leave out.
+_DIRECTION_UP = frozenset(("up", "more", "higher", "rise", "rises", "rose", "risen", "rising", "grew", "grow", "grows",
+                           "grown", "gain", "gained", "climbed", "climb", "increase", "increased", "jumped", "surged",
+                           "doubled", "tripled", "expanded", "boosted"))
+_DIRECTION_DOWN = frozenset(("down", "less", "fewer", "lower", "fall", "falls", "fell", "fallen", "falling", "drop",
+                             "dropped", "decline", "declined", "slipped", "slid", "decrease", "decreased", "shrank",
+                             "halved", "cut", "reduced", "slashed"))
 
 
 @lru_cache(maxsize=1)
@@ -735,6 +743,10 @@ def _aligned_facts(aligned: str) -> tuple[frozenset[str], bool, frozenset[str], 
             bool(_SUPERLATIVE_WORD.search(aligned)), _rates(aligned))
 
 
+def _direction(words: frozenset[str]) -> tuple[bool, bool]:
+    return bool(words & _DIRECTION_UP), bool(words & _DIRECTION_DOWN)
+
+
 def _cap(n: int, top: int) -> int:
     return min(n, top)
 
@@ -761,13 +773,12 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
                        and f.head and by_span[f.source_span].head and f.head != by_span[f.source_span].head)
     heading = sentence.kind in ("headline", "heading")
     neg_mine = bool(_NEGATION.search(own))
-    up_down_mine = (bool(mine & _UP), bool(mine & _DOWN))
-    up_down_theirs = (bool(theirs & _UP), bool(theirs & _DOWN))
     cue_kinds = [k for k, _ in findings.cues]
     words_mine = set(tokens(own))
     hedges = _hedge_words()
     acts_mine, acts_theirs = mine & _act_stems(), theirs & _act_stems()
     rates_mine = _rates(own)
+    dir_mine, dir_theirs = _direction(frozenset(words_mine)), _direction(words_theirs)
     best_meaning = float(max(meaning)) if len(meaning) else 0.0
     aligned_meaning = float(max(meaning[i] for i in match.primary)) if match.primary and len(meaning) else 0.0
     features: dict[str, float | str] = {
@@ -800,8 +811,8 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
         "figures": _cap(len(here), 4),
         "figure_head_changed": _cap(head_changed, 2),
         "negation_flip": float(bool(aligned) and neg_mine != neg_theirs),
-        "direction_flip": float((up_down_mine[0] and up_down_theirs[1] and not up_down_theirs[0])
-                                or (up_down_mine[1] and up_down_theirs[0] and not up_down_theirs[1])),
+        "direction_flip": float((dir_mine[0] and dir_theirs[1] and not dir_theirs[0])
+                                or (dir_mine[1] and dir_theirs[0] and not dir_theirs[1])),
         "superlative_added": float(bool(_SUPERLATIVE_WORD.search(own)) and not superlative_theirs),
         "question": float(own.rstrip(" \"'”’)").endswith("?")),
         "first_paragraph": float(sentence.paragraph == 0),
@@ -811,6 +822,8 @@ def sentence_features(sentence: Sentence, match: SentenceMatch, findings: _Findi
         "act_changed": float(bool(acts_mine - theirs) and bool(acts_theirs - mine)
                              and not (acts_mine - theirs) <= facts_stems),
         "rate_changed": float(bool(rates_mine) and bool(rates_theirs) and not rates_mine & rates_theirs),
+        "unbounded_superlative": float(bool(_UNBOUNDED.search(own)) and not _UNBOUNDED.search(aligned)),
+        "credited_elsewhere": 0.0,
         "meaning_best": round(float(best_meaning), 4),
         "meaning_aligned": round(float(aligned_meaning), 4),
         "meaning_over_words": round(float(best_meaning) - match.score, 4),
@@ -865,4 +878,37 @@ def evidence(
                                      primary=primary, figures=figure_report, primary_figures=primary_figures,
                                      meaning=meaning[sentence.index], facts_stems=facts.stems)
         found.append(SentenceEvidence(sentence, match, findings, levels, features))
+    _credit_lines(found)
     return found
+
+
+_CREDITED = re.compile(r"^speaker: quotation credited to (.+?)(?:, words the primary gives .*)?$")
+
+
+def _credit_lines(found: list[SentenceEvidence]) -> None:
+    """Mark a quotation credited to the wrong speaker by a sentence of its own (``credited_elsewhere``).
+
+    A quotation followed by a line "Jeremy Hunt, Chancellor of the Exchequer"
+    (or a lead-in naming the speaker before it) is credited by that line: the
+    quoted words are the primary's, and the wrong name is in the other
+    sentence. The nearest sentence within two either side, in the same or a
+    neighbouring paragraph, that names the credited speaker and carries no
+    speaker conflict of its own counts.
+    """
+    for at, item in enumerate(found):
+        for conflict in item.findings.conflicts:
+            credited = _CREDITED.match(conflict)
+            words = credited.group(1).split() if credited else []
+            surname = fold(words[-1]).lower() if words else ""
+            if not surname or surname == "speaker":
+                continue
+            for step in (1, -1, 2, -2):
+                other = at + step
+                if not 0 <= other < len(found) or abs(found[other].sentence.paragraph - item.sentence.paragraph) > 1:
+                    continue
+                there = found[other]
+                if any(c.startswith("speaker:") for c in there.findings.conflicts):
+                    continue
+                if surname in {fold(w).lower() for w in tokens(there.sentence.text)}:
+                    item.features["credited_elsewhere"] = 1.0
+                    break
