@@ -105,11 +105,26 @@ class LinearClaimClassifier(ClassifierMixin, BaseEstimator):
         self.means_ = np.round(means, 6)
         return self
 
+    def _columns(self) -> Mapping[str, int]:
+        """Feature name -> column, built once per fitted feature list (feature dicts are small, the lists long)."""
+        names = self.feature_names_
+        cached = self.__dict__.get("_columns_of")
+        if cached is None or cached[0] is not names:
+            cached = (names, {name: j for j, name in enumerate(names)})
+            self._columns_of = cached
+        return cached[1]
+
+    def _fill(self, row: np.ndarray, x: Features) -> np.ndarray:
+        columns = self._columns()
+        for name, value in x.items():
+            j = columns.get(name)
+            if j is not None:
+                row[j] = value
+        return row
+
     def _vector(self, x: Features) -> np.ndarray:
         """The model's features of ``x`` in its column order (a feature ``x`` lacks is 0; one it never saw is ignored)."""
-        get = x.get
-        return np.fromiter((get(name, 0.0) for name in self.feature_names_), dtype=np.float64,
-                           count=len(self.feature_names_))
+        return self._fill(np.zeros(len(self.feature_names_), dtype=np.float64), x)
 
     def decision_function(self, X: Sequence[Features]) -> np.ndarray:
         check_is_fitted(self)
@@ -140,7 +155,9 @@ class LinearClaimClassifier(ClassifierMixin, BaseEstimator):
         if not X:
             return []
         names = self.feature_names_
-        matrix = np.array([[x.get(name, 0.0) for name in names] for x in X], dtype=np.float64)
+        matrix = np.zeros((len(X), len(names)), dtype=np.float64)
+        for row, x in zip(matrix, X):
+            self._fill(row, x)
         scores = matrix @ self.coef_.T + self.intercept_
         order = np.argsort(-scores, axis=1, kind="stable")
         found = []

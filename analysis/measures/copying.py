@@ -68,12 +68,12 @@ def _quoted_mask(article: Body, spans: tuple[tuple[int, int], ...], quotes: Quot
     segments = sorted(segment for quote in quotes.quotes for segment in (quote.segments or (quote.span,)))
     mask = []
     k = 0
-    for start, end in spans:  # words and spans both in order: one pointer walk
+    for start, _ in spans:  # words and spans both in order: one pointer walk
         while k < len(inside) and inside[k][1] <= start:
             k += 1
         quoted = k < len(inside) and inside[k][0] <= start
         if not quoted and segments:
-            doc_start, _ = article.to_document(start, end)
+            doc_start = article.document_offset(start)
             quoted = any(a <= doc_start < b for a, b in segments)
         mask.append(quoted)
     return mask

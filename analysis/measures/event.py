@@ -104,6 +104,11 @@ def publication_gap(article_published: str, primary_published: str) -> int | Non
     return 0
 
 
+def _without_possessive(word: str) -> str:
+    """``word`` without a closing "'s" (a word of ``_WORD`` holds no line break, so this is its ``['’]s$``)."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def subject_names(body: Body, *, min_mentions: int = EVENT_SUBJECT_MIN_MENTIONS,
                   lead_sentences: int = EVENT_SUBJECT_LEAD_SENTENCES) -> tuple[str, ...]:
     """The names ``body`` is about, sorted: written capitalised in mid-sentence, at least ``min_mentions``
@@ -112,8 +117,8 @@ def subject_names(body: Body, *, min_mentions: int = EVENT_SUBJECT_MIN_MENTIONS,
     for sentence in body.sentences:
         if not title_case(sentence):
             named.update(names(sentence.text))
-    counts = Counter(re.sub(r"['’]s$", "", w) for w in _WORD.findall(body.text))
-    lead = {re.sub(r"['’]s$", "", w) for s in body.sentences[:lead_sentences] for w in _WORD.findall(s.text)}
+    counts = Counter(map(_without_possessive, _WORD.findall(body.text)))
+    lead = {_without_possessive(w) for s in body.sentences[:lead_sentences] for w in _WORD.findall(s.text)}
     return tuple(sorted(w for w in named - _WEEKDAYS
                         if len(w) > 2 and not w.isupper() and counts[w] >= min_mentions and w in lead))
 

@@ -211,7 +211,7 @@ def _same_value(a: Figure, b: Figure, *, other_event: bool = False) -> bool:
     """``a`` states ``b``'s value. ``other_event``: ``a`` is from an article on another
     event, where a day or month without the primary's year is that event's."""
     if a.unit in _NUMERIC:
-        x, y = _scaled(a)[0], _scaled(b)[0]
+        x, y = _scaled_value(a), _scaled_value(b)
         return math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9)
     if other_event and a.unit in ("date", "period") and not (a.year and a.year == b.year):
         return False
@@ -250,8 +250,13 @@ def _overlaps(a: Figure, b: Figure) -> bool:
     return a_low < b_high and b_low < a_high
 
 
+def _scaled_value(figure: Figure) -> float:
+    """``_scaled(figure)[0]`` without the bounds (ratios are taken very often)."""
+    return figure.value * _days(figure) if figure.unit == "duration" else figure.value
+
+
 def _ratio(a: Figure, b: Figure) -> float:
-    x, y = abs(_scaled(a)[0]), abs(_scaled(b)[0])
+    x, y = abs(_scaled_value(a)), abs(_scaled_value(b))
     if x == y:
         return 1.0
     if min(x, y) == 0:

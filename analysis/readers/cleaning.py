@@ -91,6 +91,10 @@ class Body:
             return (0, 0)
         return (self._map(start, left=True), self._map(max(start, end), left=False))
 
+    def document_offset(self, offset: int) -> int:
+        """Map a body offset where a span starts to the document (``to_document(offset, ...)[0]``)."""
+        return self._map(offset, left=True) if self.pieces else 0
+
     @cached_property
     def _starts(self) -> tuple[int, ...]:
         """Body offsets where the pieces start (computed once; measures map many spans)."""

@@ -51,18 +51,28 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
+_NAME_TOKEN = re.compile(r"(?<![\w])[A-Za-z][A-Za-z]*(?:[-'’.][A-Za-z]+)*(?!\d)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def names(text: str) -> list[str]:
     """Capitalised word tokens of ``text`` past its first word (names, titles), months excluded.
 
     A token run into digits ("FY2025", "A380") is a label, not a name.
     """
+    return list(_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
+    # Cached: the claims and the event check read the names of the same sentences.
     found = []
-    for position, match in enumerate(re.finditer(r"(?<![\w])[A-Za-z][A-Za-z]*(?:[-'’.][A-Za-z]+)*(?!\d)", text)):
+    for position, match in enumerate(_NAME_TOKEN.finditer(text)):
         word = match.group()
         if position == 0 or not word[:1].isupper() or len(word) < 2 or word == "I" or is_month(word):
             continue
-        found.append(re.sub(r"['’]s$", "", word))
-    return found
+        found.append(_POSSESSIVE.sub("", word))
+    return tuple(found)
 
 
 def title_case(sentence: Sentence, *, share: float = TITLE_CASE_SHARE) -> bool:
