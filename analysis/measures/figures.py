@@ -366,7 +366,9 @@ def _durations_of_periods(figures: Iterable[Figure]) -> list[Figure]:
     ]
 
 
+@lru_cache(maxsize=1024)
 def _words(*texts: str) -> frozenset[str]:
+    # Cached: an article's sentence is read once per figure in it and again for the words it shares.
     stop = lexicon().stopwords
     return frozenset(canonical(w) for text in texts for w in re.findall(r"[A-Za-z][\w'’\-]*", text)
                      if w.lower() not in stop and len(w) > 1)
@@ -428,9 +430,13 @@ def _release_date(published: str, source: str = "") -> Figure | None:
 
 def _best(scored: list[tuple[float, Figure]], a: Figure) -> tuple[float, Figure]:
     """Highest score; then the closest value; then the earliest in the source."""
-    return max(scored, key=lambda pair: (pair[0], -abs(math.log(_ratio(a, pair[1])))
-                                         if a.unit in _NUMERIC and _ratio(a, pair[1]) < INFINITY else 0.0,
-                                         -pair[1].span[0]))
+    numeric = a.unit in _NUMERIC
+
+    def key(pair: tuple[float, Figure]) -> tuple[float, float, int]:
+        ratio = _ratio(a, pair[1]) if numeric else INFINITY
+        return pair[0], -abs(math.log(ratio)) if ratio < INFINITY else 0.0, -pair[1].span[0]
+
+    return max(scored, key=key)
 
 
 _CURRENCIES = (("$", "$"), ("€", "€"), ("£", "£"), ("dollar", "$"), ("euro", "€"), ("pound", "£"))

@@ -13,6 +13,9 @@ features decided it, in plain words with the evidence behind them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from analysis.learning.models import ClaimDecider, claim_decider
 from analysis.measures.alignment import Alignment, SentenceMatch
 from analysis.measures.claims.findings import (FEATURE_SET, KIND_ORDER, AddedKind, Claim, ClaimReport, _Findings,
@@ -24,62 +27,77 @@ from analysis.records import EventCheck
 from analysis.settings import DEFAULT, Settings
 
 
+class _Evidence(NamedTuple):
+    """What the phrases of ``_reasons`` quote: one sentence's features and findings."""
+
+    features: dict
+    findings: _Findings
+    where: str                # "primary sentence N" or "no primary sentence"
+    first: dict[str, str]     # the first conflict of each kind ("figure:", "speaker:", "scope:")
+    lack: str                 # the first thing it lacks, words aside
+
+
+# Each deciding feature in plain words (built once, not per sentence).
+_PHRASES: dict[str, Callable[["_Evidence"], str]] = {
+    "conflict": lambda e: "conflicts with the primary: " + (e.findings.conflicts[0] if e.findings.conflicts else ""),
+    "conflict_figure": lambda e: "changes a figure: " + e.first["figure:"].removeprefix("figure: "),
+    "conflict_speaker": lambda e: "credits a quotation to another speaker",
+    "conflict_scope": lambda e: "claims more than the primary's bounded superlative",
+    "score": lambda e: f"shares most of its wording with {e.where}" if e.features["score"] >= 0.5
+    else f"closest to {e.where} (score {e.features['score']:.2f})",
+    "over_close": lambda e: f"close to {e.where}" if e.features["over_close"] >= 0 else "not close to any primary sentence",
+    "over_topic": lambda e: f"on the primary's topic ({e.where})" if e.features["over_topic"] >= 0
+    else "barely on the primary's topic",
+    "below_close": lambda e: "not close to any primary sentence",
+    "below_topic": lambda e: "barely on the primary's topic",
+    "shared_with_aligned": lambda e: f"shares {e.features['shared_with_aligned']:.0%} of its content words with {e.where}",
+    "new_vs_aligned": lambda e: f"{int(e.features['new_vs_aligned'])} content words not in {e.where}",
+    "lacking": lambda e: "has specifics the primary lacks" + (f" ({e.lack})" if e.lack else ""),
+    "lacks_more": lambda e: "more specifics the primary lacks than it gives" + (f" ({e.lack})" if e.lack else ""),
+    "supported": lambda e: "its figures agree with the primary's",
+    "new_names": lambda e: "names someone the primary does not" + (f" ({e.lack})" if e.lack.startswith("name:") else ""),
+    "new_words": lambda e: f"{int(e.features['new_words'])} content words the primary never uses",
+    "novel": lambda e: f"{int(e.features['new_words'])} content words the primary never uses",
+    "unsourced_quote": lambda e: "quotes words the primary does not hold",
+    "other_event_specific": lambda e: "about another event than the primary's",
+    "event_specific": lambda e: "carries figures, years or people of its own",
+    "same_event": lambda e: "the article reports the primary's event",
+    "history": lambda e: "a year long before the primary's events",
+    "aside": lambda e: "a short judgement in the reporter's own words",
+    "cue": lambda e: "a cue the primary does not share: " + (e.findings.cues[0][1] if e.findings.cues else ""),
+    "figure_head_changed": lambda e: "the same number counts another thing than in the primary",
+    "negation_flip": lambda e: f"a negation where {e.where} has none, or the reverse",
+    "direction_flip": lambda e: f"the opposite direction of change from {e.where}",
+    "superlative_added": lambda e: f"a superlative {e.where} does not use",
+    "heading": lambda e: "a headline or heading",
+    "question": lambda e: "a question",
+    "figures": lambda e: "carries figures",
+    "first_paragraph": lambda e: "in the opening paragraph",
+    "words": lambda e: "its length",
+    "meaning_best": lambda e: f"close in meaning to the primary (similarity {e.features.get('meaning_best', 0):.2f})"
+    if e.features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
+    "meaning_aligned": lambda e: f"close in meaning to {e.where}" if e.features.get("meaning_aligned", 0) >= 0.6
+    else f"far in meaning from {e.where}",
+    "meaning_over_words": lambda e: "closer in meaning than in wording to the primary",
+    "figure_other_thing": lambda e: "gives a figure of the primary for another thing counted",
+    "hedge_dropped": lambda e: f"states as fact what {e.where} hedges",
+    "act_changed": lambda e: f"another verb of the act than {e.where}",
+    "rate_changed": lambda e: f"the same rate over another period than {e.where}",
+}
+for _kind in KIND_ORDER:
+    _PHRASES[f"cue_{_kind}"] = lambda e, kind=_kind: (("an " if kind[0] in "aeiou" else "a ") + f"{kind} cue: "
+                                                      + next((c for k, c in e.findings.cues if k == kind), ""))
+
+
 def _reasons(deciding: tuple[str, ...], features: dict, findings: _Findings, match: SentenceMatch) -> tuple[str, ...]:
     """The deciding features in plain words, with the evidence behind them (at most three phrases)."""
     where = f"primary sentence {match.primary[0] + 1}" if match.primary else "no primary sentence"
     first = {prefix: next((c for c in findings.conflicts if c.startswith(prefix)), "")
              for prefix in ("figure:", "speaker:", "scope:")}
     lack = next((item for item in findings.lacks if not item.startswith("words:")), "")
-    phrases = {
-        "conflict": lambda: "conflicts with the primary: " + (findings.conflicts[0] if findings.conflicts else ""),
-        "conflict_figure": lambda: "changes a figure: " + first["figure:"].removeprefix("figure: "),
-        "conflict_speaker": lambda: "credits a quotation to another speaker",
-        "conflict_scope": lambda: "claims more than the primary's bounded superlative",
-        "score": lambda: f"shares most of its wording with {where}" if features["score"] >= 0.5
-        else f"closest to {where} (score {features['score']:.2f})",
-        "over_close": lambda: f"close to {where}" if features["over_close"] >= 0 else "not close to any primary sentence",
-        "over_topic": lambda: f"on the primary's topic ({where})" if features["over_topic"] >= 0
-        else "barely on the primary's topic",
-        "below_close": lambda: "not close to any primary sentence",
-        "below_topic": lambda: "barely on the primary's topic",
-        "shared_with_aligned": lambda: f"shares {features['shared_with_aligned']:.0%} of its content words with {where}",
-        "new_vs_aligned": lambda: f"{int(features['new_vs_aligned'])} content words not in {where}",
-        "lacking": lambda: "has specifics the primary lacks" + (f" ({lack})" if lack else ""),
-        "lacks_more": lambda: "more specifics the primary lacks than it gives" + (f" ({lack})" if lack else ""),
-        "supported": lambda: "its figures agree with the primary's",
-        "new_names": lambda: "names someone the primary does not" + (f" ({lack})" if lack.startswith("name:") else ""),
-        "new_words": lambda: f"{int(features['new_words'])} content words the primary never uses",
-        "novel": lambda: f"{int(features['new_words'])} content words the primary never uses",
-        "unsourced_quote": lambda: "quotes words the primary does not hold",
-        "other_event_specific": lambda: "about another event than the primary's",
-        "event_specific": lambda: "carries figures, years or people of its own",
-        "same_event": lambda: "the article reports the primary's event",
-        "history": lambda: "a year long before the primary's events",
-        "aside": lambda: "a short judgement in the reporter's own words",
-        "cue": lambda: "a cue the primary does not share: " + (findings.cues[0][1] if findings.cues else ""),
-        "figure_head_changed": lambda: "the same number counts another thing than in the primary",
-        "negation_flip": lambda: f"a negation where {where} has none, or the reverse",
-        "direction_flip": lambda: f"the opposite direction of change from {where}",
-        "superlative_added": lambda: f"a superlative {where} does not use",
-        "heading": lambda: "a headline or heading",
-        "question": lambda: "a question",
-        "figures": lambda: "carries figures",
-        "first_paragraph": lambda: "in the opening paragraph",
-        "words": lambda: "its length",
-        "meaning_best": lambda: f"close in meaning to the primary (similarity {features.get('meaning_best', 0):.2f})"
-        if features.get("meaning_best", 0) >= 0.6 else "far in meaning from every primary sentence",
-        "meaning_aligned": lambda: f"close in meaning to {where}" if features.get("meaning_aligned", 0) >= 0.6
-        else f"far in meaning from {where}",
-        "meaning_over_words": lambda: "closer in meaning than in wording to the primary",
-        "figure_other_thing": lambda: "gives a figure of the primary for another thing counted",
-        "hedge_dropped": lambda: f"states as fact what {where} hedges",
-        "act_changed": lambda: f"another verb of the act than {where}",
-        "rate_changed": lambda: f"the same rate over another period than {where}",
-    }
-    for kind in KIND_ORDER:
-        phrases[f"cue_{kind}"] = lambda kind=kind: (("an " if kind[0] in "aeiou" else "a ") + f"{kind} cue: "
-                                                    + next((c for k, c in findings.cues if k == kind), ""))
-    return tuple(dict.fromkeys(phrases[name]() if name in phrases else name.replace("_", " ") for name in deciding))
+    evidence = _Evidence(features, findings, where, first, lack)
+    return tuple(dict.fromkeys(_PHRASES[name](evidence) if name in _PHRASES else name.replace("_", " ")
+                               for name in deciding))
 
 
 def _other_event(verdict: str, findings: _Findings, event: EventCheck) -> bool:
