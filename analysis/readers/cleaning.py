@@ -28,6 +28,7 @@ from analysis.settings import (
     SHORT_PATTERN_WORDS,
     Settings,
 )
+from analysis.text.literals import lowered, may_match, needed
 from analysis.text.sentences import Line, Paragraph, ParagraphKind, Sentence, bullet_marker, lines, sentence_spans, word_count
 
 Category = Literal[
@@ -140,15 +141,25 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(patterns)
 
 
+@lru_cache(maxsize=1)
+def _pattern_needs() -> tuple[frozenset[str] | None, ...]:
+    """What each of ``_patterns()`` needs a line to hold to match it (``analysis.text.literals``)."""
+    return tuple(needed(pattern) for _, _, pattern in _patterns())
+
+
 def chrome_category(text: str) -> str:
     """The boilerplate category a line's wording shows on its own, or ''."""
-    # Specific wordings ("any") are tried before keyword-only ones ("short").
-    for category, scope, pattern in _patterns():
-        if scope == "any" and pattern.search(text):
+    # Specific wordings ("any") are tried before keyword-only ones ("short"); a pattern is
+    # searched only where the line holds what it needs (most lines match none, and the
+    # case-insensitive searches are what costs).
+    lower = lowered(text)
+    patterns = tuple(zip(_patterns(), _pattern_needs()))
+    for (category, scope, pattern), needs in patterns:
+        if scope == "any" and may_match(needs, lower) and pattern.search(text):
             return category
     if word_count(text) <= SHORT_PATTERN_WORDS and len(text) <= 20 * SHORT_PATTERN_WORDS:
-        for category, scope, pattern in _patterns():
-            if scope == "short" and pattern.search(text):
+        for (category, scope, pattern), needs in patterns:
+            if scope == "short" and may_match(needs, lower) and pattern.search(text):
                 return category
     if INLINE_LINK.fullmatch(text):
         return "related_link"
