@@ -29,7 +29,7 @@ from typing import Any
 
 from analysis.learning.models import RULES, model_path
 from analysis.settings import Settings
-from analysis.study.adapt import MEASURES, SHOWN, Judged, Judgement, adapt
+from analysis.study.adapt import MEASURES, SHOWN, Judged, Judgement, adapt, progress_lines
 from corpus import InputError
 from sourcedrift.web import corrections
 from sourcedrift.web.marks import record_of
@@ -244,7 +244,7 @@ class Refitter:
         with self._lock:
             if self._status.state == "running":
                 return False
-            steps = 3 * len(self.gold) + 2 * len(judged) + 1
+            steps = progress_lines(len(self.gold), len(judged))
             self._status = Status("running", 0, steps, "starting")
             self.coder = slug
             self._thread = threading.Thread(target=self._run, args=(slug, judged, current, self.in_use or ""),
