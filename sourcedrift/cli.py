@@ -105,8 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims, quotation, boilerplate-line, paywall, figure and event "
-                                              "models on stories' gold; write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the boilerplate-line, paywall, figure, event, quotation and claims "
+                                              "models on stories' gold, in stages in one run (each stage on analyses "
+                                              "made with the models fitted before it); write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
@@ -114,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "boilerplate_lines.json, paywall.json, figures_label.json and event.json (point "
                             "claims_label_model, claims_kind_model, quotes_label_model, boilerplate_model, "
                             "paywall_model, figures_label_model and event_model at them with --config)")
-    train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+    train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults (the "
+                                                       "models it names are not read: train fits every one)")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
     new = commands.add_parser("new", help="build a story folder (texts + story.toml) from your own files")
