@@ -26,7 +26,7 @@ from typing import Any, Protocol, TypeVar
 from analysis.measures.alignment import AlignmentModel
 from analysis.readers.cleaning import Cleaning
 from analysis.pipeline import (ArticleAnalysis, PrimaryAnalysis, Progress, StoryAnalysis, analyse_article,
-                               analyse_story, clean_document, prepare_story, story_lines)
+                               analyse_story, clean_document, prepare_story, story_lines, warm_up)
 from analysis.measures.quotes import QuoteReport
 from analysis.settings import DEFAULT, Settings
 from corpus import Document, Story
@@ -91,7 +91,10 @@ def _forked(processes: int, function: Callable, shared: Any, items: Sequence) ->
     # pages they share. Collections are also rarer (the workers inherit this):
     # a result unpickles as tens of thousands of small acyclic objects, and at
     # Python's default threshold the collections they trigger cost this
-    # process three times the unpickling itself.
+    # process three times the unpickling itself. What analyses load on first
+    # use (word lists, pronunciations, the embedding, model files) is loaded
+    # here first, so the workers inherit it instead of each loading its own.
+    warm_up()
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(max(threshold[0], _POOL_GC_THRESHOLD), *threshold[1:])

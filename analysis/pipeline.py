@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from types import ModuleType
 
 from analysis.learning.lines import CleaningDeciders
@@ -158,6 +160,42 @@ def analyse_story(story: Story, settings: Settings = DEFAULT, progress: Progress
         progress(f"analysing {document.file}")
         articles.append(analyse_article(document, cleaning, state.primary, state.model, quote_report, story, settings))
     return StoryAnalysis(story, settings, state.primary, tuple(articles))
+
+
+# A made-up story analysed once in a process about to fork its workers (``warm_up``).
+_SAMPLE_PRIMARY = """Council Approves Harbor Wall Repairs
+
+SPRINGFIELD, March 3, 2025 - The city council voted 7-2 on Tuesday to approve a $4.5 million plan to repair the harbor wall, Mayor Ana Ruiz said.
+
+"This plan protects 1,200 homes from the next storm," Ruiz said. Work will begin in May and take about 18 months, and rents will not rise by more than 3 percent.
+
+Media contact: press office, 555-0100
+"""
+_SAMPLE_ARTICLE = """Harbor wall to get $5 million fix
+
+Share this article
+
+The council approved a plan on Tuesday to repair the crumbling harbor wall. "This plan protects homes," Mayor Ana Ruiz told reporters, adding that 1,500 homes were at risk.
+
+Critics called the vote a waste of money. The work will reportedly start in May.
+
+Subscribe to our newsletter for the latest updates
+"""
+
+
+@lru_cache(maxsize=1)
+def warm_up(settings: Settings = DEFAULT) -> None:
+    """Analyse a small made-up story, so what every analysis loads on first use is loaded now.
+
+    Word lists, lexicons, pronunciations, the embedding and the model files
+    are loaded lazily, once per process: a process that forks workers calls
+    this first, so they inherit them instead of each loading its own (about
+    a second of processor time per worker). Nothing of the sample is kept
+    but the loaders' caches, which give every later analysis the same results.
+    """
+    sample = (Document("sample_primary.txt", "sample_primary.txt", "primary", "", "", "", "", _SAMPLE_PRIMARY),
+              Document("sample_article.txt", "sample_article.txt", "coverage", "Sample", "", "", "", _SAMPLE_ARTICLE))
+    analyse_story(Story("sample", "", Path("."), sample, ()), settings)
 
 
 def prepare_story(

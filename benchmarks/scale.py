@@ -13,6 +13,10 @@ the time of a plain regex tokenisation of the same texts.
     python benchmarks/scale.py                  # 1,000 and 10,000 articles
     python benchmarks/scale.py --sizes 200      # a quick run
     python benchmarks/scale.py --profile 200    # where the time goes, per measure (cProfile)
+    python benchmarks/scale.py --sizes 1000 --without-embedding   # the similarity in meaning switched off
+
+benchmarks/paired.py alternates runs of this script (this tree against an
+earlier checkout, or with and without the embedding) and prints the ratios.
 
 Targets (issue #8): >= 100 articles/s on the 2-core machine; peak memory
 under 2 GB at 10,000 articles; per-article time at 10,000 no more than 1.2
@@ -347,6 +351,15 @@ def profile(size: int, seed: int, with_cprofile: bool) -> None:
         pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(20)
 
 
+def without_embedding() -> None:
+    """Switch the claims' similarity in meaning off in this process and the workers it forks (measuring only)."""
+    import numpy as np
+
+    from analysis.measures.claims import findings
+
+    findings.similarities = lambda sentences, primary: np.zeros((len(sentences), len(primary)), dtype=np.float32)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], metavar="N")
@@ -355,7 +368,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", type=int, metavar="N", help="time each measure over a serial run of N articles instead")
     parser.add_argument("--cprofile", action="store_true", help="with --profile: also list the top functions (cProfile)")
+    parser.add_argument("--without-embedding", action="store_true",
+                        help="price the claims' similarity in meaning: run with it switched off (zeros; labels change)")
     args = parser.parse_args(argv)
+    if args.without_embedding:
+        without_embedding()
     if args.profile:
         profile(args.profile, args.seed, args.cprofile)
         return 0

@@ -94,3 +94,24 @@ def test_the_pool_restores_garbage_collection_when_it_ends():
     assert all(t > before[0] for t in in_workers)  # the workers collect less often while the pool runs
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def _loaded(_shared, _item):
+    from analysis.measures import readability
+    from analysis.text import embedding
+
+    return embedding._model.cache_info().currsize, readability._english.cache_info().currsize
+
+
+def test_forked_workers_inherit_what_analyses_load_on_first_use():
+    import multiprocessing
+
+    from analysis import pipeline
+    from analysis.measures import readability
+    from analysis.text import embedding
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are forked only where the system can fork")
+    for cache in (pipeline.warm_up, embedding._model, readability._english):
+        cache.cache_clear()
+    assert list(LocalRunner(2).map(_loaded, None, [0, 1])) == [(1, 1), (1, 1)]  # loaded before the fork

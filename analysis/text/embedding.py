@@ -29,13 +29,14 @@ _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 
 
 @lru_cache(maxsize=1)
-def _model():
-    """(tokenizer, embedding table) from the installed wordllama wheel.
+def _model() -> _Embedding:
+    """The tokenizer and the table of the installed wordllama wheel; loaded once per process.
 
     The table is mapped from the safetensors file as it lies (its header is
     8 bytes of length and a JSON index; float16 rows follow), so a process
     pays neither the safetensors import nor a float32 copy of 32,000 rows:
-    only the rows a text uses are read and widened.
+    only the rows a text uses are read and widened. A process that forks
+    workers loads it first (``analysis.pipeline.warm_up``), so they share it.
     """
     from tokenizers import Tokenizer
 
@@ -46,7 +47,7 @@ def _model():
     tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
     tokenizer.no_padding()
     tokenizer.no_truncation()
-    return tokenizer, _table(root / _WEIGHTS)
+    return _Embedding(tokenizer, _table(root / _WEIGHTS))
 
 
 def _table(path: Path) -> np.ndarray:
@@ -66,12 +67,66 @@ def _table(path: Path) -> np.ndarray:
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
+# Texts whose vectors a process keeps (1 KB each): the distinct sentences of a few stories.
+_KNOWN_TEXTS = 4096
+
+
+class _Embedding:
+    """One process's tokenizer and table, and the vectors of the texts it has met (an explicit cache).
+
+    A text's vector depends on that text alone (its tokens are summed on
+    their own, in order), so a text met again is looked up: the numbers
+    computing it afresh gives, bit for bit.
+    """
+
+    def __init__(self, tokenizer, table: np.ndarray) -> None:
+        self.tokenizer = tokenizer
+        self.table = table
+        self.width = table.shape[1]
+        self.known: dict[str, np.ndarray] = {}
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors of ``texts``: each distinct text computed once, a text met again looked up."""
+        found = {text: self.known.get(text) for text in texts}
+        new = [text for text, vector in found.items() if vector is None]
+        if new:
+            if len(self.known) + len(new) > _KNOWN_TEXTS:
+                self.known.clear()
+            for text, vector in zip(new, self.compute(new)):
+                found[text] = self.known[text] = vector
+        if not texts:
+            return np.zeros((0, self.width), dtype=np.float32)
+        return np.stack([found[text] for text in texts])
+
+    def compute(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """The unit-length vectors of ``texts``, one array each: the mean of each text's token vectors."""
+        out = np.zeros((len(texts), self.width), dtype=np.float32)
+        ids: list[int] = []
+        starts, rows = [], []
+        for i, text in enumerate(texts):
+            found = [token for word in _WORD.findall(text) for token in _word_ids(word)]
+            if found:
+                starts.append(len(ids))
+                rows.append(i)
+                ids.extend(found)
+        if ids:
+            # One gather and one segmented sum for all texts (each segment summed on its own, in token order),
+            # in float32 as the rows are widened: no widened copy of the gathered rows is made.
+            sums = np.add.reduceat(self.table[ids], starts, axis=0, dtype=np.float32)
+            counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
+            means = sums / counts
+            norms = np.linalg.norm(means, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            out[rows] = means / norms
+        return list(out)
+
 
 @lru_cache(maxsize=65536)
 def _word_ids(word: str) -> tuple[int, ...]:
     """The tokenizer's ids for one word (cached: a story repeats its words, a corpus its vocabulary)."""
-    tokenizer, table = _model()
-    return tuple(min(i, table.shape[0] - 1) for i in tokenizer.encode(word, add_special_tokens=False).ids)
+    model = _model()
+    last = model.table.shape[0] - 1
+    return tuple(min(i, last) for i in model.tokenizer.encode(word, add_special_tokens=False).ids)
 
 
 def vectors(texts: Sequence[str]) -> np.ndarray:
@@ -81,26 +136,7 @@ def vectors(texts: Sequence[str]) -> np.ndarray:
     whole sentence gives the same pieces save at a few word joins; tokenizing
     word by word lets the pieces be cached).
     """
-    _, table = _model()
-    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
-    ids: list[int] = []
-    starts, rows = [], []
-    for i, text in enumerate(texts):
-        found = [token for word in _WORD.findall(text) for token in _word_ids(word)]
-        if found:
-            starts.append(len(ids))
-            rows.append(i)
-            ids.extend(found)
-    if not ids:
-        return out
-    # One gather and one segmented sum for all texts (the mean of each text's token vectors).
-    sums = np.add.reduceat(table[ids].astype(np.float32), starts, axis=0)
-    counts = np.diff(np.append(starts, len(ids))).astype(np.float32)[:, None]
-    means = sums / counts
-    norms = np.linalg.norm(means, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    out[rows] = means / norms
-    return out
+    return _model().vectors(texts)
 
 
 @lru_cache(maxsize=32)
