@@ -105,8 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", metavar="FILE", help="also write the scores as JSON {measure: {metric: value}}")
     evaluate.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
 
-    train = commands.add_parser("train", help="fit the claims, quotation, boilerplate-line, paywall, figure and event "
-                                              "models on stories' gold; write them to MODEL_DIR")
+    train = commands.add_parser("train", help="fit the boilerplate-line, paywall, figure, event, quotation and claims "
+                                              "models on stories' gold, in stages in one run (each stage on analyses "
+                                              "made with the models fitted before it); write them to MODEL_DIR")
     train.add_argument("stories", nargs="+", metavar="STORY_DIR",
                        help="story folders with a gold.toml annotating claims (your own annotations count too)")
     train.add_argument("-o", "--out", required=True, metavar="MODEL_DIR",
@@ -114,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "boilerplate_lines.json, paywall.json, figures_label.json and event.json (point "
                             "claims_label_model, claims_kind_model, quotes_label_model, boilerplate_model, "
                             "paywall_model, figures_label_model and event_model at them with --config)")
-    train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults")
+    train.add_argument("--config", metavar="FILE", help="TOML file whose [settings] override the defaults (the "
+                                                       "models it names are not read: train fits every one)")
     train.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
 
     new = commands.add_parser("new", help="build a story folder (texts + story.toml) from your own files")
@@ -341,72 +343,42 @@ def _line_folds(stories, settings: Settings):
 
 
 def _train(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from analysis.learning.models import RULES
     from analysis.study import line_training
-    from analysis.study.quote_training import model_file as quote_model_file
-    from analysis.study.quote_training import quote_examples
-    from analysis.study.synthetic import synthetic_by_story
-    from analysis.study.training import describe, gold_examples, load_gold_story, model_files, rules_settings
-    from analysis.pipeline import analyse_story
+    from analysis.study.stages import CLAIMS, CLEANING, fit_in_stages, gold_examples_of
+    from analysis.study.training import describe, load_gold_story
     from reports.files import staged_output
 
-    # The votes decide the event while training: the event model is one of the files refitted here (an
-    # out-of-date one must not stop its own refit); on the gold stories the two give the same verdicts.
-    settings = replace(rules_settings(load_settings(args.config, models=False)), event_model=RULES)
+    # Every model this command fits is fitted here, in stages (analysis.study.stages): the models the settings name
+    # are never read (the claims stage leaves to the rules what the toolkit's defaults leave to them), so the files
+    # depend on the stories and the settings' thresholds only.
+    settings = load_settings(args.config, models=False)
     say = _progress(args.quiet)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(out, "exists and is not a folder")
     stories = [load_gold_story(d) for d in args.stories]
-    examples, quoted, analyses = [], [], []
     for story, gold in stories:
         if "claims" not in gold.annotated:
             raise InputError(Path(story.directory) / "gold.toml", "does not annotate claims: nothing to train on")
-        say(f"analysing {story.name}")
-        analysis = analyse_story(story, settings)
-        analyses.append((analysis, gold))
-        examples.extend(gold_examples(analysis, gold, settings))
-        quoted.extend(quote_examples(analysis, gold))
-    say("making synthetic cases from the primaries")
-    weight = settings.claims_synthetic_weight
-    for found in synthetic_by_story([story for story, _ in stories], settings, weight=weight).values():
-        examples.extend(found)
-    say("fitting")
+    pages = [page for story, gold in stories for page in line_training.gold_pages(story, gold)]
     try:
-        files = model_files(examples, synthetic_weight=weight)
-        files.update(line_training.model_files(
-            [page for story, gold in stories for page in line_training.gold_pages(story, gold)], settings))
-        files.update(quote_model_file(quoted))
+        fitted = fit_in_stages([(story, gold_examples_of(gold)) for story, gold in stories], settings, pages=pages,
+                               synthetic_weight=settings.claims_synthetic_weight, rules_from=DEFAULT, progress=say)
     except ValueError as error:
         raise InputError(args.stories[0], str(error)) from None
-    files.update(_decision_files(analyses, settings))
+    order = [*CLAIMS, *CLEANING, "quotes_label.json", "figures_label.json", "event.json"]
+    files = {name: fitted.files[name] for name in order if name in fitted.files}
     with staged_output(out) as staging:
         for name, data in files.items():
             (staging / name).write_bytes(data)
+    examples = fitted.examples.claims
     gold_count = sum(1 for e in examples if e.origin == "gold")
     print(f"trained on {len(stories)} stories: {gold_count} gold sentences, "
-          f"{len(examples) - gold_count} synthetic, {len(quoted)} gold quotations")
+          f"{len(examples) - gold_count} synthetic, {len(fitted.examples.quotes)} gold quotations")
     for line in describe(files):
         print(f"  {line}")
     print(f"wrote {', '.join(str(out / name) for name in files)}")
     return 0
-
-
-def _decision_files(analyses, settings) -> dict[str, bytes]:
-    """The figure label and event model files fitted on the analysed gold stories (rules deciding both)."""
-    from analysis.study.event_training import event_examples, event_model_file
-    from analysis.study.figure_training import figure_examples, figure_model_file
-
-    figures = [a for analysis, gold in analyses for a in figure_examples(analysis, gold, settings)]
-    events = [e for analysis, gold in analyses for e in event_examples(analysis, gold)]
-    files = {}
-    if figures:
-        files["figures_label.json"] = figure_model_file(figures)
-    if len({e.label for e in events}) == 2:
-        files["event.json"] = event_model_file(events)
-    return files
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -7,8 +7,10 @@ else in the coder's gold file is the toolkit's own label, and fitting on it
 would teach the toolkit what it already says.
 
 ``adapt`` fits the claims (label and kind), quotation-label, figure-label
-and event models as ``sourcedrift train`` fits them, on the gold stories
-plus the judged units, and measures them leave-one-story-out: each story
+and event models as ``sourcedrift train`` fits them (``analysis.study.stages``:
+the event, figure and quotation models first, then the claims models on
+analyses made with them), on the gold stories plus the judged units, with
+the cleaning the settings name; and it measures them leave-one-story-out: each story
 (a gold story, or a story the coder judged) is decided by models fitted
 without it. The same folds without the judged units give the "before"
 figures, so the difference is the judgements' doing. Gold stories are scored
@@ -17,9 +19,9 @@ the judged units only (how many of them the models label as the coder
 did). Boilerplate lines and the paywall are not refitted: the line model
 changes which lines are body, and so which sentence a mark names.
 
-Each story is analysed once with the rules deciding claims, quotations,
-figures and events (their evidence does not depend on the decider); each
-fold relabels figures, events, claims and quotations with its own models,
+For the measurement each story is analysed once with the rules deciding
+claims, quotations, figures and events (their evidence does not depend on
+the decider); each fold relabels figures, events, claims and quotations with its own models,
 each only where the settings use a model (a setting of ``rules`` stays the
 rules, as in the analyses the refitted files would make).
 """
@@ -37,7 +39,8 @@ from analysis.study.cv import _decider as claim_fold_decider
 from analysis.study.cv import pooled_score, relabel
 from analysis.study.evaluate import Scores
 from analysis.study.gold import Gold, GoldDocument, GoldItem
-from analysis.study.training import Example, gold_examples, model_files, rules_settings
+from analysis.study.stages import NO_EXAMPLES, Examples, fit_in_stages, gold_examples_of, join
+from analysis.study.training import gold_examples, rules_settings
 
 JudgedMeasure = Literal["quotes", "claims", "numbers", "documents"]
 MEASURES: tuple[JudgedMeasure, ...] = ("quotes", "claims", "numbers", "documents")
@@ -96,14 +99,6 @@ class Adaptation:
     files: dict[str, bytes]        # model files fitted on the gold plus all judgements (name -> bytes)
 
 
-@dataclass(frozen=True)
-class _Examples:
-    claims: list[Example]
-    quotes: list[quote_training.QuoteExample]
-    figures: list[figure_training.ArticleFigures]
-    events: list[event_training.EventExample]
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -113,13 +108,7 @@ def plain_settings(settings: Settings) -> Settings:
     return figure_training.baseline_settings(rules_settings(settings))
 
 
-def _gold_examples(analysis, gold: Gold, plain: Settings) -> _Examples:
-    return _Examples(gold_examples(analysis, gold, plain), quote_training.quote_examples(analysis, gold),
-                     figure_training.figure_examples(analysis, gold, plain),
-                     event_training.event_examples(analysis, gold))
-
-
-def _judged_examples(analysis, judged: Judged, plain: Settings) -> _Examples:
+def _judged_examples(analysis, judged: Judged, plain: Settings) -> Examples:
     """Training examples of the judged units only (the gold builders, given a gold of just those units)."""
     story = analysis.story
     by = {m: [j for j in judged.judgements if j.measure == m] for m in MEASURES}
@@ -147,15 +136,17 @@ def _judged_examples(analysis, judged: Judged, plain: Settings) -> _Examples:
         figures.append(replace(found, labels=labels))
     events = [event_training.EventExample(story.name, j.file, dict(analysis.article(j.file).event.features), j.label)
               for j in by["documents"]]
-    return _Examples(claims, quotes, figures, events)
+    return Examples(claims, quotes, figures, events)
 
 
-def _join(parts: Sequence[_Examples]) -> _Examples:
-    return _Examples([e for p in parts for e in p.claims], [e for p in parts for e in p.quotes],
-                     [e for p in parts for e in p.figures], [e for p in parts for e in p.events])
+def _judged_examples_of(judged: Judged):
+    def examples(analysis, settings: Settings) -> Examples:
+        return _judged_examples(analysis, judged, settings)
+
+    return examples
 
 
-def _decide(analysis, own: _Examples, train: _Examples, settings: Settings, plain: Settings):
+def _decide(analysis, own: Examples, train: Examples, settings: Settings, plain: Settings):
     """``analysis`` decided by the models fitted on ``train``, where the settings use a model."""
     if settings.figures_label_model != RULES and train.figures:
         analysis = figure_training.relabel_figures(analysis, own.figures, figure_training.fold_decider(train.figures))
@@ -199,12 +190,19 @@ def _shown(scores: Scores) -> dict[str, dict[str, float | None]]:
             for measure in dict.fromkeys(m for m, _ in SHOWN)}
 
 
-def _evidence(analysis, plain: Settings) -> _Examples:
+def _evidence(analysis, plain: Settings) -> Examples:
     """A story's figure evidence for every article (what a fold relabels), no labels."""
     story = analysis.story
     every = Gold(story.name, story.primary.file, ("numbers",),
                  tuple(GoldDocument(d.file, True, False) for d in story.coverage), frozenset(), (), (), ())
-    return _Examples([], [], figure_training.figure_examples(analysis, every, plain), [])
+    return Examples([], [], figure_training.figure_examples(analysis, every, plain), [])
+
+
+def progress_lines(gold: int, judged: int) -> int:
+    """How many progress lines ``adapt`` gives for ``gold`` gold stories and ``judged`` judged ones."""
+    folds = 3 * gold + 2 * judged + 1      # analysing each story, then each fold, before and after
+    stages = 2 * (gold + judged) + 2       # the two stages of the files (``fit_in_stages``)
+    return folds + stages
 
 
 def adapt(gold: Sequence[tuple[object, Gold]], judged: Sequence[Judged], settings: Settings, *,
@@ -227,25 +225,25 @@ def adapt(gold: Sequence[tuple[object, Gold]], judged: Sequence[Judged], setting
         raise ValueError("no gold stories to add the judgements to")
     analyse = analyse or analyse_story
     plain = plain_settings(settings)
-    from_gold: dict[str, _Examples] = {}
-    from_judged: dict[str, _Examples] = {}
+    from_gold: dict[str, Examples] = {}
+    from_judged: dict[str, Examples] = {}
     gold_analyses, judged_analyses = [], []   # (analysis, its figure evidence)
     for story, found in gold:
         progress(f"analysing {story.name}")
         analysis = analyse(story, plain)
         gold_analyses.append((analysis, _evidence(analysis, plain)))
-        from_gold[story.name] = _gold_examples(analysis, found, plain)
+        from_gold[story.name] = gold_examples_of(found)(analysis, plain)
     for item in judged:
         progress(f"analysing {item.story.name}")
         analysis = analyse(item.story, plain)
         judged_analyses.append((analysis, _evidence(analysis, plain)))
-        from_judged[item.story.name] = _join([from_judged.get(item.story.name, _Examples([], [], [], [])),
+        from_judged[item.story.name] = join([from_judged.get(item.story.name, NO_EXAMPLES),
                                               _judged_examples(analysis, item, plain)])
 
-    def train_without(name: str, sources: Sequence[dict[str, _Examples]]) -> _Examples:
-        return _join([found for source in sources for key, found in sorted(source.items()) if key != name])
+    def train_without(name: str, sources: Sequence[dict[str, Examples]]) -> Examples:
+        return join([found for source in sources for key, found in sorted(source.items()) if key != name])
 
-    def side(sources: Sequence[dict[str, _Examples]], label: str) -> list:
+    def side(sources: Sequence[dict[str, Examples]], label: str) -> list:
         scored = []
         for (story, found), (analysis, evidence) in zip(gold, gold_analyses):
             progress(f"{label}: fitting without {story.name}")
@@ -264,12 +262,17 @@ def adapt(gold: Sequence[tuple[object, Gold]], judged: Sequence[Judged], setting
     after = Figures(_shown(pooled_score(after_gold)), tally(after_judged))
 
     progress("fitting the models on all the gold and all your judgements")
-    every = _join([found for source in (from_gold, from_judged) for _, found in sorted(source.items())])
-    files = model_files(every.claims, synthetic_weight=0.0)
-    files.update(quote_training.model_file(every.quotes))
-    files["figures_label.json"] = figure_training.figure_model_file(every.figures)
-    if len({e.label for e in every.events}) == 2:
-        files["event.json"] = event_training.event_model_file(every.events)
+    plain_analyses = {(analysis.story.name, id(analysis.story)): analysis
+                      for analysis, _ in (*gold_analyses, *judged_analyses)}
+
+    def analysed(story, staged: Settings):
+        """The stages' analyses: the first (the rules deciding) is the one made above."""
+        known = plain_analyses.get((story.name, id(story)))
+        return known if known is not None and staged == plain else analyse(story, staged)
+
+    sources = [(story, gold_examples_of(found)) for story, found in gold]
+    sources += [(item.story, _judged_examples_of(item)) for item in judged]
+    files = fit_in_stages(sources, settings, rules_from=settings, analyse=analysed, progress=progress).files
     learned = {m: sum(1 for j in judged for u in j.judgements if u.measure == m) for m in MEASURES}
     return Adaptation(tuple(s.name for s, _ in gold), tuple(j.story.name for j in judged), learned,
                       before, after, files)

@@ -29,7 +29,7 @@ from typing import Any
 
 from analysis.learning.models import RULES, model_path
 from analysis.settings import Settings
-from analysis.study.adapt import MEASURES, SHOWN, Judged, Judgement, adapt
+from analysis.study.adapt import MEASURES, SHOWN, Judged, Judgement, adapt, progress_lines
 from corpus import InputError
 from sourcedrift.web import corrections
 from sourcedrift.web.marks import record_of
@@ -51,15 +51,21 @@ class RefitError(InputError):
 
 
 def shipped_gold() -> list[Path]:
-    """The gold stories shipped with the toolkit whose gold annotates claims (what ``evaluate --cv`` reads)."""
-    import corpus
-    from corpus.reading import read_toml
+    """The gold stories the shipped claims model was fitted on (its ``meta.stories``), as story folders.
 
-    found = []
-    for path in sorted(Path(corpus.__file__).parent.glob("*/gold.toml")):
-        if "claims" in read_toml(path).get("meta", {}).get("annotated", []):
-            found.append(path.parent)
-    return found
+    A refit is the shipped training set plus the coder's corrections, so its
+    "before" figures are those of the toolkit as shipped; gold stories added
+    to the corpus later (a sealed set scored once) join only when the shipped
+    models are refitted on them.
+    """
+    import json
+
+    import corpus
+    from analysis.learning.models import model_path
+
+    names = json.loads(model_path("claims_label.json").read_text(encoding="utf-8"))["meta"]["stories"]
+    root = Path(corpus.__file__).parent
+    return [root / name for name in sorted(names) if (root / name / "gold.toml").is_file()]
 
 
 def judgements(analysis, story_dir: Path, coder: str) -> Judged:
@@ -244,7 +250,7 @@ class Refitter:
         with self._lock:
             if self._status.state == "running":
                 return False
-            steps = 3 * len(self.gold) + 2 * len(judged) + 1
+            steps = progress_lines(len(self.gold), len(judged))
             self._status = Status("running", 0, steps, "starting")
             self.coder = slug
             self._thread = threading.Thread(target=self._run, args=(slug, judged, current, self.in_use or ""),

@@ -257,3 +257,16 @@ def test_an_unreadable_gold_file_is_named_and_left_out(bench):
         session["coder"] = "Torn"
     assert "gold-torn.toml: cannot be read" in client.get("/refit").get_data(as_text=True)
     (story / "gold-torn.toml").unlink()
+
+
+def test_the_refit_learns_from_the_shipped_models_training_set_and_no_later_gold():
+    # The "before" figures are the shipped toolkit's: the sealed set scored once stays out.
+    import json
+
+    from analysis.learning.models import model_path
+    from sourcedrift.web.refit import shipped_gold
+
+    names = json.loads(model_path("claims_label.json").read_text(encoding="utf-8"))["meta"]["stories"]
+    found = [path.name for path in shipped_gold()]
+    assert found == sorted(names)
+    assert not [name for name in found if name.startswith("sealed2_")]

@@ -7,7 +7,7 @@ import pytest
 from analysis.pipeline import analyse_story
 from analysis.settings import DEFAULT
 from analysis.study import adapt as adapting
-from analysis.study.adapt import Judged, Judgement, Tally, adapt, plain_settings, tally
+from analysis.study.adapt import Judged, Judgement, Tally, adapt, plain_settings, progress_lines, tally
 from analysis.study.training import load_gold_story
 from corpus import load_story
 from tests.conftest import DEV_HARBOR, EMBEDDED
@@ -68,14 +68,30 @@ def test_before_and_after_leave_each_story_out_and_the_files_are_reproducible(ha
     claims = analysis.article("a02.txt").claims.claims
     judged = [Judged(story, tuple(Judgement("a02.txt", "claims", c.span, "contradicted") for c in claims[:6]))]
     current = {story.name: analysis}
-    seen = []
-    first = adapt(gold, judged, DEFAULT, current=current, progress=seen.append)
+    seen, analysed = [], []
+
+    def analyse(story, settings):
+        analysed.append(settings)
+        return analyse_story(story, settings)
+
+    first = adapt(gold, judged, DEFAULT, current=current, progress=seen.append, analyse=analyse)
     second = adapt(gold, judged, DEFAULT, current=current)
     assert first.files == second.files                                   # deterministic, byte for byte
     assert set(first.files) >= {"claims_label.json", "claims_kind.json", "quotes_label.json", "figures_label.json"}
     assert first.gold_stories == ("holdout_airline", "holdout_schools") and first.judged_stories == ("dev_harbor",)
     assert first.learned == {"quotes": 0, "claims": 6, "numbers": 0, "documents": 0}
     assert "after: fitting without dev_harbor" in seen and "before: fitting without holdout_airline" in seen
+    assert len(seen) == progress_lines(len(gold), len(judged))        # the refit's progress bar counts them
+    # The claims models are fitted on analyses made with the event, figure and quotation models fitted in the same
+    # run (analysis.study.stages), each story's first analysis (the rules deciding) made once; the cleaning is the
+    # settings' (a refit does not refit the line models).
+    plain = plain_settings(DEFAULT)
+    assert analysed[:3] == [plain] * 3 and len(analysed) == 6
+    for settings in analysed[3:]:
+        assert "sourcedrift-train-" in settings.figures_label_model and "sourcedrift-train-" in settings.event_model
+        assert settings.quotes_label_model == DEFAULT.quotes_label_model == "rules"   # the rules in use stay
+        assert settings.claims_label_model == "rules"
+        assert settings.boilerplate_model == DEFAULT.boilerplate_model
     # Before: what the models in use said (the plain analysis here); after: fitted on the gold and the other judged
     # stories only, and there are none, so the six judgements never reach their own fold.
     assert first.before.judged["claims"] == tally([(analysis, judged[0])])["claims"]
