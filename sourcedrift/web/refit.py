@@ -50,6 +50,18 @@ class RefitError(InputError):
     """A refit's folder that cannot be used: its figures or model files are missing or corrupt."""
 
 
+# How the page names each pooled figure (the README's and the codebook's words).
+_SHOWN_AS = {
+    ("claims", "added_f1"): "claims: added F1",
+    ("claims", "contradicted_f1"): "claims: contradicted F1",
+    ("claims", "not_supported_f1"): "claims: not-supported F1",
+    ("quotes", "label_accuracy"): "quotation labels: accuracy",
+    ("numbers", "not_match_f1"): "figures: not-match F1",
+    ("numbers", "label_accuracy"): "figure labels: accuracy",
+    ("documents", "same_event_accuracy"): "event check: accuracy",
+}
+
+
 def shipped_gold() -> list[Path]:
     """The gold stories the shipped claims model was fitted on (its ``meta.stories``), as story folders.
 
@@ -145,8 +157,9 @@ class Result:
 
     def rows(self) -> list[tuple[str, Any, Any]]:
         """(what, before, after) of the gold stories' pooled metrics."""
-        return [(f"{measure} {metric.replace('_', ' ')}", self.before["gold"][measure][metric],
-                 self.after["gold"][measure][metric]) for measure, metric in SHOWN]
+        return [(_SHOWN_AS.get((measure, metric), f"{measure} {metric.replace('_', ' ')}"),
+                 self.before["gold"][measure][metric], self.after["gold"][measure][metric])
+                for measure, metric in SHOWN]
 
     def judged_rows(self) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
         """(measure, before (agree, total), after (agree, total)) for the measures the coder judged."""

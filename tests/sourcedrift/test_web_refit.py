@@ -167,7 +167,7 @@ def test_refit_runs_in_the_background_and_shows_before_and_after(bench):
     judged = re.search(r'<table class="figures" id="judged-figures">(.*?)</table>', page, re.S).group(1)
     assert "claim labels" in judged and "event checks" in judged and re.search(r"\d of 4", judged)
     gold = re.search(r'<table class="figures" id="gold-figures">(.*?)</table>', page, re.S).group(1)
-    assert "claims contradicted f1" in gold and re.search(r"<td>\d\.\d{3}</td><td>\d\.\d{3}</td>", gold)
+    assert "claims: contradicted F1" in gold and re.search(r"<td>\d\.\d{3}</td><td>\d\.\d{3}</td>", gold)
     assert "only from the marks you reviewed" in page
     assert manifest["files"]["claims_label.json"] in page or shipped["claims_label.json"] in page
 
