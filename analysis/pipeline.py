@@ -27,10 +27,39 @@ from analysis.measures import alignment, claims, copying, event, figures, framin
 from analysis.measures.alignment import Alignment
 from analysis.readers.cleaning import Body, Cleaning, PageContext, clean, shared_lines
 from analysis.records import EventCheck
-from analysis.settings import DEFAULT, Settings
-from corpus import Document, ReferenceEvent, Story
+from analysis.settings import DEFAULT, SettingError, Settings
+from corpus import Document, InputError, ReferenceEvent, Story
 
 Progress = Callable[[str], None]
+
+
+def configured(path, overrides: object = None, *, models: bool = True) -> Settings:
+    """DEFAULT with a TOML ``[settings]`` table (``overrides``, read from ``path``) applied.
+
+    With ``models``, every model file the settings name is loaded and checked
+    here, before any work: one that is missing, corrupt or made for other
+    features raises ``ModelError`` (an ``InputError`` naming the file).
+    """
+    settings = DEFAULT
+    if overrides is not None:
+        if not isinstance(overrides, dict):
+            raise InputError(path, "[settings] must be a table")
+        try:
+            settings = DEFAULT.updated(overrides)
+        except SettingError as error:
+            raise InputError(path, f"[settings] {error}") from None
+    if models:
+        from analysis.learning.deciders import event_decider, figure_decider
+        from analysis.learning.models import claim_decider
+        from analysis.learning.quote_labels import quote_decider
+        from analysis.readers.cleaning import deciders_of
+
+        claim_decider(settings, claims.FEATURE_SET)
+        deciders_of(settings)
+        quote_decider(settings, quotes.FEATURE_SET)
+        figure_decider(settings, figures.FEATURE_SET)
+        event_decider(settings, event.FEATURE_SET)
+    return settings
 
 
 @dataclass(frozen=True)

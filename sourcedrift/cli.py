@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import __version__
-from analysis.settings import DEFAULT, SettingError, Settings
+from analysis.settings import DEFAULT, Settings
 from corpus import DEFAULT_STORY, InputError, load_story
 from corpus.reading import inside, read_toml
 
@@ -34,30 +34,10 @@ def load_settings(path: str | None, *, models: bool = True) -> Settings:
     A model file that is missing, corrupt or made for other features raises
     ``ModelError`` (an ``InputError`` naming the file) here, before any work.
     """
-    settings = DEFAULT
-    if path is not None:
-        data = read_toml(path)
-        overrides = data.get("settings", {})
-        if not isinstance(overrides, dict):
-            raise InputError(path, "[settings] must be a table")
-        try:
-            settings = DEFAULT.updated(overrides)
-        except SettingError as error:
-            raise InputError(path, f"[settings] {error}") from None
-    if models:
-        from analysis.learning.deciders import event_decider, figure_decider
-        from analysis.learning.models import claim_decider
-        from analysis.learning.quote_labels import quote_decider
-        from analysis.measures import claims, event, figures
-        from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
-        from analysis.readers.cleaning import deciders_of
+    from analysis.pipeline import configured
 
-        claim_decider(settings, claims.FEATURE_SET)
-        deciders_of(settings)
-        quote_decider(settings, QUOTE_FEATURES)
-        figure_decider(settings, figures.FEATURE_SET)
-        event_decider(settings, event.FEATURE_SET)
-    return settings
+    overrides = read_toml(path).get("settings", {}) if path is not None else None
+    return configured(path, overrides, models=models)
 
 
 def _story_arg(parser: argparse.ArgumentParser) -> None:

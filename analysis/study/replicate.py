@@ -46,7 +46,7 @@ from pathlib import Path
 from analysis.measures.matching import SourceMatching, match_sources
 from analysis.parallel import DEFAULT_CHUNK
 from analysis.pipeline import Progress
-from analysis.settings import DEFAULT, SettingError, Settings
+from analysis.settings import Settings
 from analysis.study.agreement import Code, load_codes
 from corpus import Document, InputError, Story, load_story, read_text
 from corpus.reading import inside
@@ -222,26 +222,10 @@ def _safe_name(path: Path, name: str, where: str) -> str:
 
 
 def _settings(path: Path, overrides: object) -> Settings:
-    if not isinstance(overrides, dict):
-        raise InputError(path, "[settings] must be a table")
-    try:
-        settings = DEFAULT.updated(overrides)
-    except SettingError as error:
-        raise InputError(path, f"[settings] {error}") from None
-    from analysis.learning.deciders import event_decider, figure_decider
-    from analysis.learning.models import claim_decider
-    from analysis.learning.quote_labels import quote_decider
-    from analysis.measures import claims, event, figures
-    from analysis.measures.quotes import FEATURE_SET as QUOTE_FEATURES
-    from analysis.readers.cleaning import deciders_of
+    """The study's settings, its model files checked (``analysis.pipeline.configured``)."""
+    from analysis.pipeline import configured
 
-    # A model file that cannot be used stops here, naming the file.
-    claim_decider(settings, claims.FEATURE_SET)
-    deciders_of(settings)
-    quote_decider(settings, QUOTE_FEATURES)
-    figure_decider(settings, figures.FEATURE_SET)
-    event_decider(settings, event.FEATURE_SET)
-    return settings
+    return configured(path, overrides)
 
 
 def load_study(config: StudyConfig, progress: Progress | None = None) -> Study:
