@@ -33,7 +33,7 @@ from analysis.study.adapt import MEASURES, SHOWN, Judged, Judgement, adapt, prog
 from corpus import InputError
 from sourcedrift.web import corrections
 from sourcedrift.web.marks import record_of
-from sourcedrift.web.stories import Registry, Status
+from sourcedrift.web.stories import Registry, Status, Tracked
 
 MODELS = "models"
 RESULT = "manifest.json"   # a name the output guard knows: a second refit replaces the first whole
@@ -205,7 +205,7 @@ def _result_json(coder: str, found, files: dict[str, bytes], before_models: str)
     return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-class Refitter:
+class Refitter(Tracked):
     """One refit at a time for a workspace, and which models its analyses use."""
 
     def __init__(self, registry: Registry, gold: Sequence[str | Path] | None = None) -> None:
@@ -214,20 +214,8 @@ class Refitter:
         self.shipped = registry.settings
         self.in_use: str | None = None          # the coder whose refitted models the workspace uses (None: shipped)
         self.coder = ""                         # the coder of the running or last refit
-        self._status = Status("waiting", 0, 0)
-        self._lock = threading.Lock()
+        super().__init__(Status("waiting", 0, 0))
         self._thread: threading.Thread | None = None
-
-    @property
-    def status(self) -> Status:
-        with self._lock:
-            return self._status
-
-    def _set(self, **changes: Any) -> None:
-        with self._lock:
-            current = self._status.to_dict()
-            current.update(changes)
-            self._status = Status(**current)
 
     def judged(self, coder: str) -> tuple[list[Judged], dict[str, Any], list[str]]:
         """The coder's judgements in every analysed story, those stories' analyses, and one line per story left out

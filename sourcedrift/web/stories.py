@@ -51,26 +51,12 @@ class Status:
                 "message": self.message, "error": self.error}
 
 
-class Entry:
-    """One story folder: its manifest, its analysis (once done) and what was computed from it."""
+class Tracked:
+    """Work that runs in the background: its :class:`Status`, read and changed under one lock."""
 
-    def __init__(self, story_id: str, directory: Path, story: Story, made_here: bool) -> None:
-        self.id = story_id
-        self.directory = directory
-        self.story = story
-        self.made_here = made_here
-        self.analysis: StoryAnalysis | None = None
-        self._status = Status("waiting", 0, STORY_STEPS + len(story.coverage))
+    def __init__(self, status: Status) -> None:
+        self._status = status
         self._lock = threading.Lock()
-        self._cache: dict[Any, Any] = {}
-        self._cache_locks: dict[Any, threading.Lock] = {}
-        self._cache_lock = threading.Lock()
-        # Saving a correction reads, changes and rewrites a coder's gold file: one save at a time per story.
-        self.gold_lock = threading.Lock()
-
-    @property
-    def title(self) -> str:
-        return self.story.title or self.story.name
 
     @property
     def status(self) -> Status:
@@ -82,6 +68,27 @@ class Entry:
             current = self._status.to_dict()
             current.update(changes)
             self._status = Status(**current)
+
+
+class Entry(Tracked):
+    """One story folder: its manifest, its analysis (once done) and what was computed from it."""
+
+    def __init__(self, story_id: str, directory: Path, story: Story, made_here: bool) -> None:
+        self.id = story_id
+        self.directory = directory
+        self.story = story
+        self.made_here = made_here
+        self.analysis: StoryAnalysis | None = None
+        super().__init__(Status("waiting", 0, STORY_STEPS + len(story.coverage)))
+        self._cache: dict[Any, Any] = {}
+        self._cache_locks: dict[Any, threading.Lock] = {}
+        self._cache_lock = threading.Lock()
+        # Saving a correction reads, changes and rewrites a coder's gold file: one save at a time per story.
+        self.gold_lock = threading.Lock()
+
+    @property
+    def title(self) -> str:
+        return self.story.title or self.story.name
 
     def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per ``key``; a slow key (the report) never holds up the others (the pages)."""
