@@ -64,7 +64,20 @@ def page(server):
 
 
 def shot(page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    """Keep a screenshot of this step as a test artefact.
+
+    A loaded machine can make Chromium refuse one capture ("Unable to capture
+    screenshot"); the picture is an artefact, not an assertion, so it is tried
+    once more before that counts as a failure.
+    """
+    path = str(ARTIFACTS / f"{name}.png")
+    try:
+        page.screenshot(path=path, full_page=False)
+    except playwright_api.Error as error:
+        if "Unable to capture screenshot" not in str(error):
+            raise
+        page.wait_for_timeout(500)
+        page.screenshot(path=path, full_page=False)
 
 
 # ----------------------------------------------------------------- accessibility checks (run in the page)
